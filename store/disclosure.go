@@ -1,0 +1,262 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Disclosure states. Nothing published is ever deleted: a withdrawn item
+// stays readable with the reason it was withdrawn.
+const (
+	StatusDraft     = "draft"
+	StatusPublished = "published"
+	StatusWithdrawn = "withdrawn"
+)
+
+// ErrWithdrawn is returned when changing a disclosure that was withdrawn.
+var ErrWithdrawn = errors.New("store: disclosure is withdrawn")
+
+// ErrNotDraft is returned when publishing an item that is already public.
+var ErrNotDraft = errors.New("store: disclosure is not a draft")
+
+// ErrReasonRequired is returned when a public change comes without a reason.
+var ErrReasonRequired = errors.New("store: a reason is required")
+
+// Disclosure is an item of public disclosure (công khai). For officers it is
+// the working copy; for the public, PublicDisclosure fills it from the
+// newest published version.
+type Disclosure struct {
+	ID             int64
+	Category       string
+	Status         string
+	Title          string
+	Summary        string
+	Body           string // sanitised HTML
+	LegalBasis     string
+	UnitID         int64
+	UnitName       string
+	PostingFrom    time.Time // civil dates; zero PostingUntil means no end
+	PostingUntil   time.Time
+	Version        int // newest public version; 0 for a draft
+	FirstPublished time.Time
+	UpdatedAt      time.Time // for public items: the last public change
+	WithdrawnAt    time.Time
+	WithdrawReason string
+	Demo           bool
+	CreatedAt      time.Time
+	Attachments    []Attachment
+}
+
+// DisclosureInput is what an officer writes.
+type DisclosureInput struct {
+	Category     string
+	Title        string
+	Summary      string
+	Body         string // already sanitised by the caller
+	LegalBasis   string
+	UnitID       int64
+	PostingFrom  time.Time
+	PostingUntil time.Time
+	// AttachmentIDs is the whole attachment set, in order.
+	AttachmentIDs []int64
+	Demo          bool
+}
+
+// Version is one published state of a disclosure. Versions are append-only.
+type Version struct {
+	ID           int64
+	DisclosureID int64
+	Number       int
+	Category     string
+	Title        string
+	Summary      string
+	Body         string
+	LegalBasis   string
+	UnitName     string
+	PostingFrom  time.Time
+	PostingUntil time.Time
+	Reason       string
+	PublishedAt  time.Time
+	Attachments  []Attachment
+}
+
+// CreateDisclosure saves a new draft.
+func (s *Store) CreateDisclosure(ctx context.Context, in DisclosureInput, userID int64) (int64, error) {
+	var id int64
+	now := ts(s.now())
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `
+			INSERT INTO disclosures(category, status, title, summary, body, legal_basis, unit_id,
+				posting_from, posting_until, updated_at, demo, created_by, created_at)
+			VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			in.Category, in.Title, in.Summary, in.Body, in.LegalBasis, nullID(in.UnitID),
+			fmtDate(in.PostingFrom), fmtDate(in.PostingUntil), now, in.Demo, nullID(userID), now)
+		if err != nil {
+			return err
+		}
+		id, _ = res.LastInsertId()
+		if err := setWorkingAttachments(ctx, tx, id, in.AttachmentIDs); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, userID, "disclosure.create", "disclosure", id, in.Title)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: create disclosure: %w", err)
+	}
+	return id, nil
+}
+
+// UpdateDisclosure saves an officer's edit. A draft is simply changed; a
+// published item gets a new public version carrying the reason, which is
+// then required. A withdrawn item cannot be changed.
+func (s *Store) UpdateDisclosure(ctx context.Context, id int64, in DisclosureInput, reason string, userID int64) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		status, err := disclosureStatus(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		switch status {
+		case StatusWithdrawn:
+			return ErrWithdrawn
+		case StatusPublished:
+			if reason == "" {
+				return ErrReasonRequired
+			}
+		}
+		_, err = tx.ExecContext(ctx, `
+			UPDATE disclosures SET category = ?, title = ?, summary = ?, body = ?, legal_basis = ?,
+				unit_id = ?, posting_from = ?, posting_until = ?, updated_at = ?
+			WHERE id = ?`,
+			in.Category, in.Title, in.Summary, in.Body, in.LegalBasis, nullID(in.UnitID),
+			fmtDate(in.PostingFrom), fmtDate(in.PostingUntil), ts(s.now()), id)
+		if err != nil {
+			return err
+		}
+		if err := setWorkingAttachments(ctx, tx, id, in.AttachmentIDs); err != nil {
+			return err
+		}
+		if status == StatusPublished {
+			if err := s.appendVersion(ctx, tx, id, reason, userID); err != nil {
+				return err
+			}
+			return s.audit(ctx, tx, userID, "disclosure.revise", "disclosure", id, reason)
+		}
+		return s.audit(ctx, tx, userID, "disclosure.edit_draft", "disclosure", id, in.Title)
+	})
+	if err != nil {
+		return fmt.Errorf("store: update disclosure %d: %w", id, err)
+	}
+	return nil
+}
+
+// PublishDisclosure makes a draft public as version 1.
+func (s *Store) PublishDisclosure(ctx context.Context, id int64, userID int64) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		status, err := disclosureStatus(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if status != StatusDraft {
+			return ErrNotDraft
+		}
+		now := ts(s.now())
+		if _, err := tx.ExecContext(ctx,
+			"UPDATE disclosures SET status = 'published', first_published = ?, updated_at = ? WHERE id = ?",
+			now, now, id); err != nil {
+			return err
+		}
+		if err := s.appendVersion(ctx, tx, id, "", userID); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, userID, "disclosure.publish", "disclosure", id, "")
+	})
+	if err != nil {
+		return fmt.Errorf("store: publish disclosure %d: %w", id, err)
+	}
+	return nil
+}
+
+// WithdrawDisclosure takes a published item out of force. It stays public,
+// marked withdrawn, with the reason.
+func (s *Store) WithdrawDisclosure(ctx context.Context, id int64, reason string, userID int64) error {
+	if reason == "" {
+		return fmt.Errorf("store: withdraw disclosure %d: %w", id, ErrReasonRequired)
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		status, err := disclosureStatus(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		switch status {
+		case StatusWithdrawn:
+			return ErrWithdrawn
+		case StatusDraft:
+			return ErrNotFound
+		}
+		now := ts(s.now())
+		if _, err := tx.ExecContext(ctx,
+			"UPDATE disclosures SET status = 'withdrawn', withdrawn_at = ?, withdraw_reason = ?, updated_at = ? WHERE id = ?",
+			now, reason, now, id); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, userID, "disclosure.withdraw", "disclosure", id, reason)
+	})
+	if err != nil {
+		return fmt.Errorf("store: withdraw disclosure %d: %w", id, err)
+	}
+	return nil
+}
+
+func disclosureStatus(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
+	var status string
+	err := tx.QueryRowContext(ctx, "SELECT status FROM disclosures WHERE id = ?", id).Scan(&status)
+	if err == sql.ErrNoRows {
+		return "", ErrNotFound
+	}
+	return status, err
+}
+
+// appendVersion copies the working copy into a new public version.
+func (s *Store) appendVersion(ctx context.Context, tx *sql.Tx, id int64, reason string, userID int64) error {
+	now := ts(s.now())
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO disclosure_versions(disclosure_id, version, category, title, summary, body, legal_basis,
+			unit_name, posting_from, posting_until, reason, published_at, published_by)
+		SELECT d.id, d.current_version + 1, d.category, d.title, d.summary, d.body, d.legal_basis,
+			COALESCE(u.name, ''), d.posting_from, d.posting_until, ?, ?, ?
+		FROM disclosures d LEFT JOIN units u ON u.id = d.unit_id WHERE d.id = ?`,
+		reason, now, nullID(userID), id)
+	if err != nil {
+		return err
+	}
+	vid, _ := res.LastInsertId()
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO version_attachments(version_id, attachment_id, position)
+		SELECT ?, attachment_id, position FROM disclosure_attachments WHERE disclosure_id = ?`, vid, id); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, "UPDATE disclosures SET current_version = current_version + 1, updated_at = ? WHERE id = ?", now, id)
+	return err
+}
+
+func setWorkingAttachments(ctx context.Context, tx *sql.Tx, id int64, ids []int64) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM disclosure_attachments WHERE disclosure_id = ?", id); err != nil {
+		return err
+	}
+	seen := map[int64]bool{}
+	for i, aid := range ids {
+		if seen[aid] {
+			continue
+		}
+		seen[aid] = true
+		if _, err := tx.ExecContext(ctx,
+			"INSERT INTO disclosure_attachments(disclosure_id, attachment_id, position) VALUES (?, ?, ?)",
+			id, aid, i); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,220 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+const disclosureColumns = `d.id, d.category, d.status, d.title, d.summary, d.body, d.legal_basis,
+	COALESCE(d.unit_id, 0), COALESCE(u.name, ''), d.posting_from, d.posting_until, d.current_version,
+	d.first_published, d.updated_at, d.withdrawn_at, d.withdraw_reason, d.demo, d.created_at`
+
+func scanDisclosure(row interface{ Scan(...any) error }) (Disclosure, error) {
+	var d Disclosure
+	var from, until, first, updated, withdrawn, created string
+	err := row.Scan(&d.ID, &d.Category, &d.Status, &d.Title, &d.Summary, &d.Body, &d.LegalBasis,
+		&d.UnitID, &d.UnitName, &from, &until, &d.Version, &first, &updated, &withdrawn,
+		&d.WithdrawReason, &d.Demo, &created)
+	d.PostingFrom, d.PostingUntil = parseDate(from), parseDate(until)
+	d.FirstPublished, d.UpdatedAt = parseTS(first), parseTS(updated)
+	d.WithdrawnAt, d.CreatedAt = parseTS(withdrawn), parseTS(created)
+	return d, err
+}
+
+// Disclosure returns an officer's working copy, drafts included.
+func (s *Store) Disclosure(ctx context.Context, id int64) (Disclosure, error) {
+	d, err := scanDisclosure(s.r.QueryRowContext(ctx,
+		"SELECT "+disclosureColumns+" FROM disclosures d LEFT JOIN units u ON u.id = d.unit_id WHERE d.id = ?", id))
+	if err == sql.ErrNoRows {
+		return Disclosure{}, ErrNotFound
+	}
+	if err != nil {
+		return Disclosure{}, fmt.Errorf("store: disclosure %d: %w", id, err)
+	}
+	rows, err := s.r.QueryContext(ctx, `
+		SELECT a.id, a.sha256, a.size, a.mime, a.filename, a.created_at
+		FROM disclosure_attachments da JOIN attachments a ON a.id = da.attachment_id
+		WHERE da.disclosure_id = ? ORDER BY da.position`, id)
+	if err != nil {
+		return Disclosure{}, fmt.Errorf("store: disclosure %d attachments: %w", id, err)
+	}
+	if d.Attachments, err = scanAttachments(rows); err != nil {
+		return Disclosure{}, fmt.Errorf("store: disclosure %d attachments: %w", id, err)
+	}
+	return d, nil
+}
+
+// publicColumns read the content of the newest version over the item's state.
+const publicColumns = `d.id, v.category, d.status, v.title, v.summary, %s, v.legal_basis,
+	COALESCE(d.unit_id, 0), v.unit_name, v.posting_from, v.posting_until, d.current_version,
+	d.first_published, d.updated_at, d.withdrawn_at, d.withdraw_reason, d.demo, d.created_at`
+
+const publicFrom = ` FROM disclosures d
+	JOIN disclosure_versions v ON v.disclosure_id = d.id AND v.version = d.current_version
+	WHERE d.status IN ('published', 'withdrawn')`
+
+// PublicDisclosure returns what the public sees of an item: the newest
+// version with its attachments. Drafts are ErrNotFound.
+func (s *Store) PublicDisclosure(ctx context.Context, id int64) (Disclosure, error) {
+	d, err := scanDisclosure(s.r.QueryRowContext(ctx,
+		"SELECT "+fmt.Sprintf(publicColumns, "v.body")+publicFrom+" AND d.id = ?", id))
+	if err == sql.ErrNoRows {
+		return Disclosure{}, ErrNotFound
+	}
+	if err != nil {
+		return Disclosure{}, fmt.Errorf("store: public disclosure %d: %w", id, err)
+	}
+	rows, err := s.r.QueryContext(ctx, `
+		SELECT a.id, a.sha256, a.size, a.mime, a.filename, a.created_at
+		FROM disclosure_versions v
+		JOIN version_attachments va ON va.version_id = v.id
+		JOIN attachments a ON a.id = va.attachment_id
+		WHERE v.disclosure_id = ? AND v.version = ? ORDER BY va.position`, id, d.Version)
+	if err != nil {
+		return Disclosure{}, fmt.Errorf("store: public disclosure %d attachments: %w", id, err)
+	}
+	if d.Attachments, err = scanAttachments(rows); err != nil {
+		return Disclosure{}, fmt.Errorf("store: public disclosure %d attachments: %w", id, err)
+	}
+	return d, nil
+}
+
+// DisclosureFilter selects disclosures for a list.
+type DisclosureFilter struct {
+	Category string
+	Public   bool   // only published and withdrawn items, as the public sees them
+	Status   string // officers: one status only
+	WithBody bool   // feeds need the body; lists do not
+	Limit    int
+	Offset   int
+}
+
+// Disclosures lists disclosures, newest change first, and counts all that
+// match the filter.
+func (s *Store) Disclosures(ctx context.Context, f DisclosureFilter) ([]Disclosure, int, error) {
+	var where []string
+	var args []any
+	var query, count string
+	if f.Public {
+		body := "''"
+		if f.WithBody {
+			body = "v.body"
+		}
+		query = "SELECT " + fmt.Sprintf(publicColumns, body) + publicFrom
+		count = "SELECT COUNT(*)" + publicFrom
+		if f.Category != "" {
+			where = append(where, "v.category = ?")
+			args = append(args, f.Category)
+		}
+	} else {
+		query = "SELECT " + disclosureColumns + " FROM disclosures d LEFT JOIN units u ON u.id = d.unit_id WHERE 1=1"
+		count = "SELECT COUNT(*) FROM disclosures d WHERE 1=1"
+		if f.Category != "" {
+			where = append(where, "d.category = ?")
+			args = append(args, f.Category)
+		}
+		if f.Status != "" {
+			where = append(where, "d.status = ?")
+			args = append(args, f.Status)
+		}
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " AND " + strings.Join(where, " AND ")
+	}
+	var total int
+	if err := s.r.QueryRowContext(ctx, count+cond, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: count disclosures: %w", err)
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	rows, err := s.r.QueryContext(ctx, query+cond+" ORDER BY d.updated_at DESC, d.id DESC LIMIT ? OFFSET ?",
+		append(args, limit, f.Offset)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: disclosures: %w", err)
+	}
+	defer rows.Close()
+	var out []Disclosure
+	for rows.Next() {
+		d, err := scanDisclosure(rows)
+		if err != nil {
+			return nil, 0, fmt.Errorf("store: disclosures: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, total, rows.Err()
+}
+
+// CategoryCounts counts public items per category slug.
+func (s *Store) CategoryCounts(ctx context.Context) (map[string]int, error) {
+	rows, err := s.r.QueryContext(ctx, "SELECT v.category, COUNT(*)"+publicFrom+" GROUP BY v.category")
+	if err != nil {
+		return nil, fmt.Errorf("store: category counts: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var c string
+		var n int
+		if err := rows.Scan(&c, &n); err != nil {
+			return nil, fmt.Errorf("store: category counts: %w", err)
+		}
+		out[c] = n
+	}
+	return out, rows.Err()
+}
+
+// Versions lists every published version of an item, oldest first.
+func (s *Store) Versions(ctx context.Context, id int64) ([]Version, error) {
+	rows, err := s.r.QueryContext(ctx, `
+		SELECT id, disclosure_id, version, category, title, summary, body, legal_basis, unit_name,
+			posting_from, posting_until, reason, published_at
+		FROM disclosure_versions WHERE disclosure_id = ? ORDER BY version`, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: versions of %d: %w", id, err)
+	}
+	var out []Version
+	byID := map[int64]int{}
+	for rows.Next() {
+		var v Version
+		var from, until, at string
+		if err := rows.Scan(&v.ID, &v.DisclosureID, &v.Number, &v.Category, &v.Title, &v.Summary, &v.Body,
+			&v.LegalBasis, &v.UnitName, &from, &until, &v.Reason, &at); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("store: versions of %d: %w", id, err)
+		}
+		v.PostingFrom, v.PostingUntil, v.PublishedAt = parseDate(from), parseDate(until), parseTS(at)
+		byID[v.ID] = len(out)
+		out = append(out, v)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: versions of %d: %w", id, err)
+	}
+	rows, err = s.r.QueryContext(ctx, `
+		SELECT va.version_id, a.id, a.sha256, a.size, a.mime, a.filename, a.created_at
+		FROM disclosure_versions v
+		JOIN version_attachments va ON va.version_id = v.id
+		JOIN attachments a ON a.id = va.attachment_id
+		WHERE v.disclosure_id = ? ORDER BY va.version_id, va.position`, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: version attachments of %d: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var vid int64
+		var a Attachment
+		var created string
+		if err := rows.Scan(&vid, &a.ID, &a.SHA256, &a.Size, &a.MIME, &a.Filename, &created); err != nil {
+			return nil, fmt.Errorf("store: version attachments of %d: %w", id, err)
+		}
+		a.CreatedAt = parseTS(created)
+		i := byID[vid]
+		out[i].Attachments = append(out[i].Attachments, a)
+	}
+	return out, rows.Err()
+}

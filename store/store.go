@@ -1,0 +1,151 @@
+// Package store keeps the portal's data in one SQLite file and its uploaded
+// files in a directory beside it. It is the only package that speaks SQL.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // the SQLite driver
+)
+
+// ErrNotFound is returned when a requested row does not exist.
+var ErrNotFound = errors.New("store: not found")
+
+// Store is the portal's database: one writer connection that begins every
+// transaction IMMEDIATE (so a read-then-write never fails with a stale
+// snapshot) and a pool of read-only connections that WAL lets run while the
+// writer works.
+type Store struct {
+	w     *sql.DB
+	r     *sql.DB
+	dir   string
+	files string
+	now   func() time.Time
+}
+
+// DBFile is the database file name inside the data directory.
+const DBFile = "portal.db"
+
+// Open opens (creating if needed) the database in dir. It does not migrate:
+// call Migrate before serving.
+func Open(dir string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Join(dir, "files"), 0o750); err != nil {
+		return nil, fmt.Errorf("store: create data dir: %w", err)
+	}
+	path := filepath.Join(dir, DBFile)
+	common := url.Values{}
+	common.Set("_busy_timeout", "10000")
+	common.Set("_foreign_keys", "on")
+	common.Set("_journal_mode", "WAL")
+	// FULL: an acknowledged submission survives power loss, not just a crash.
+	common.Set("_synchronous", "FULL")
+
+	wq := url.Values{}
+	for k, v := range common {
+		wq[k] = v
+	}
+	wq.Set("_txlock", "immediate")
+	w, err := sql.Open("sqlite3", "file:"+path+"?"+wq.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("store: open writer: %w", err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	if err := w.Ping(); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+
+	rq := url.Values{}
+	for k, v := range common {
+		rq[k] = v
+	}
+	rq.Set("_query_only", "true")
+	r, err := sql.Open("sqlite3", "file:"+path+"?"+rq.Encode())
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open readers: %w", err)
+	}
+	r.SetMaxOpenConns(8)
+	r.SetMaxIdleConns(8)
+	return &Store{w: w, r: r, dir: dir, files: filepath.Join(dir, "files"), now: time.Now}, nil
+}
+
+// Close closes both connection pools.
+func (s *Store) Close() error {
+	return errors.Join(s.r.Close(), s.w.Close())
+}
+
+// Ping reports whether the database answers a query.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	return s.r.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+}
+
+// SetClock replaces the store's clock; tests use it to make time pass.
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+// Dir is the data directory.
+func (s *Store) Dir() string { return s.dir }
+
+// tx runs fn in one write transaction (BEGIN IMMEDIATE through _txlock).
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+const tsLayout = "2006-01-02T15:04:05.000000Z"
+
+// ts formats a time for storage: UTC, fixed width, so text order is time order.
+func ts(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(tsLayout)
+}
+
+func parseTS(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(tsLayout, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// Date layout for civil dates (posting periods).
+const dateLayout = "2006-01-02"
+
+func fmtDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(dateLayout)
+}
+
+func parseDate(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(dateLayout, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
