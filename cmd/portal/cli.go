@@ -1,0 +1,191 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+
+	"minhbach/portal/password"
+	"minhbach/seeds"
+	"minhbach/store"
+)
+
+const usage = `Minh Bạch – cổng công khai của xã.
+
+Cách dùng:
+  portal serve   [-addr :8080] [-data ./data] [-demo] [-tls-proxy]   chạy cổng thông tin
+  portal migrate [-data ./data]                                       nâng cấp cơ sở dữ liệu
+  portal seed    [-data ./data]                                       nạp dữ liệu minh họa xã Trung Trắc
+  portal user add -login L -name N -role admin|officer [-title T] [-data ./data]
+                                                                      tạo tài khoản (mật khẩu đọc từ stdin)
+  portal version                                                      in phiên bản
+
+Biến môi trường: PORTAL_ADDR, PORTAL_DATA, PORTAL_TLS_PROXY=1.
+`
+
+// demoPassword is the password of the demo accounts; demo data only.
+const demoPassword = "minhbach-demo"
+
+func run(args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(os.Stderr, usage)
+		return errors.New("missing command")
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return serve(rest)
+	case "migrate":
+		return migrate(rest)
+	case "seed":
+		return seed(rest)
+	case "user":
+		if len(rest) == 0 || rest[0] != "add" {
+			return errors.New("usage: portal user add -login L -name N -role admin|officer")
+		}
+		return userAdd(rest[1:], os.Stdin)
+	case "version":
+		fmt.Printf("portal %s (schema %d)\n", version, store.SchemaVersion())
+		return nil
+	case "help", "-h", "-help", "--help":
+		fmt.Print(usage)
+		return nil
+	}
+	fmt.Fprint(os.Stderr, usage)
+	return fmt.Errorf("unknown command %q", cmd)
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func newFlags(name string) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	data := fs.String("data", envOr("PORTAL_DATA", "./data"), "data directory (database and uploaded files)")
+	return fs, data
+}
+
+// openMigrated opens the store and brings its schema up to date.
+func openMigrated(ctx context.Context, dir string, log *slog.Logger) (*store.Store, error) {
+	st, err := store.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	n, err := st.Migrate(ctx)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	if n > 0 {
+		log.Info("database migrated", "applied", n, "schema", store.SchemaVersion(), "dir", dir)
+	}
+	if _, err := st.EnsureSecret(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+func migrate(args []string) error {
+	fs, data := newFlags("migrate")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	st, err := openMigrated(context.Background(), *data, slog.Default())
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fmt.Printf("database at schema %d\n", store.SchemaVersion())
+	return nil
+}
+
+func seed(args []string) error {
+	fs, data := newFlags("seed")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	ctx := context.Background()
+	st, err := openMigrated(ctx, *data, slog.Default())
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	res, err := seeds.Load(ctx, st, seeds.Options{DemoPassword: demoPassword})
+	if err != nil {
+		return err
+	}
+	if res.Skipped {
+		fmt.Println("the database already has data; demo data not loaded")
+		return nil
+	}
+	fmt.Printf("demo data loaded: %d disclosures; log in as admin or canbo with password %s\n", res.Disclosures, demoPassword)
+	return nil
+}
+
+// userAdd creates an account. The password is one line on standard input,
+// never a flag (flags show in the process list and shell history).
+func userAdd(args []string, stdin io.Reader) error {
+	fs, data := newFlags("user add")
+	login := fs.String("login", "", "login name")
+	name := fs.String("name", "", "full name")
+	title := fs.String("title", "", "job title")
+	role := fs.String("role", store.RoleOfficer, "admin or officer")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *login == "" || *name == "" {
+		return errors.New("-login and -name are required")
+	}
+	if *role != store.RoleAdmin && *role != store.RoleOfficer {
+		return errors.New("-role must be admin or officer")
+	}
+	pass, err := readPassword(stdin)
+	if err != nil {
+		return err
+	}
+	hash, err := password.Hash(pass)
+	if err != nil {
+		return fmt.Errorf("password: at least %d characters, at most 72 bytes", password.MinLength)
+	}
+	ctx := context.Background()
+	st, err := openMigrated(ctx, *data, slog.Default())
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	_, err = st.CreateUser(ctx, store.NewUser{Login: *login, Name: *name, Title: *title, Role: *role, PasswordHash: hash}, 0)
+	if errors.Is(err, store.ErrDuplicateLogin) {
+		return fmt.Errorf("login %q is already taken", *login)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Printf("account %q (%s) created\n", *login, *role)
+	return nil
+}
+
+func readPassword(stdin io.Reader) (string, error) {
+	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprint(os.Stderr, "Mật khẩu: ")
+		b, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(os.Stderr)
+		return string(b), err
+	}
+	line, err := bufio.NewReader(stdin).ReadString('\n')
+	if err != nil && !(errors.Is(err, io.EOF) && line != "") {
+		return "", errors.New("no password on standard input")
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}
