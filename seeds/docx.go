@@ -36,6 +36,7 @@ type table struct {
 	Widths []int    // column widths in twentieths of a point
 	Header []string // header cells, bold
 	Rows   [][]cell
+	Small  bool // 11 pt text instead of 13 pt
 }
 
 // cell is the content of a table cell: one or more paragraphs.
@@ -92,7 +93,7 @@ func sectPr(landscape bool) string {
 		w, h, orient, margin, margin, margin, margin)
 }
 
-func writePara(b *strings.Builder, p para, extraPPr string) {
+func writePara(b *strings.Builder, p para, extraPPr, extraRPr string) {
 	b.WriteString("<w:p>")
 	var ppr strings.Builder
 	if p.Heading {
@@ -113,7 +114,7 @@ func writePara(b *strings.Builder, p para, extraPPr string) {
 			continue
 		}
 		b.WriteString("<w:r>")
-		if r.Bold || r.Italic || p.Heading {
+		if r.Bold || r.Italic || p.Heading || extraRPr != "" {
 			b.WriteString("<w:rPr>")
 			if r.Bold || p.Heading {
 				b.WriteString("<w:b/>")
@@ -121,20 +122,24 @@ func writePara(b *strings.Builder, p para, extraPPr string) {
 			if r.Italic {
 				b.WriteString("<w:i/>")
 			}
-			b.WriteString("</w:rPr>")
+			b.WriteString(extraRPr + "</w:rPr>")
 		}
 		b.WriteString(`<w:t xml:space="preserve">` + xmlText(r.Text) + "</w:t></w:r>")
 	}
 	b.WriteString("</w:p>")
 }
 
-func writeCell(b *strings.Builder, width int, c cell) {
+func writeCell(b *strings.Builder, width int, c cell, small bool) {
 	fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr>`, width)
 	if len(c) == 0 {
 		c = cell{para{}} // a cell must hold a paragraph
 	}
+	rpr := ""
+	if small {
+		rpr = `<w:sz w:val="22"/><w:szCs w:val="22"/>`
+	}
 	for _, p := range c {
-		writePara(b, p, `<w:spacing w:after="40"/>`)
+		writePara(b, p, `<w:spacing w:after="40"/>`, rpr)
 	}
 	b.WriteString("</w:tc>")
 }
@@ -152,7 +157,7 @@ func writeTable(b *strings.Builder, t table) {
 	if len(t.Header) > 0 {
 		b.WriteString(`<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>`)
 		for i, h := range t.Header {
-			writeCell(b, t.Widths[i], cell{para{Runs: []run{{Text: h, Bold: true}}, Center: true}})
+			writeCell(b, t.Widths[i], cell{para{Runs: []run{{Text: h, Bold: true}}, Center: true}}, t.Small)
 		}
 		b.WriteString("</w:tr>")
 	}
@@ -163,7 +168,7 @@ func writeTable(b *strings.Builder, t table) {
 			if i < len(row) {
 				c = row[i]
 			}
-			writeCell(b, t.Widths[i], c)
+			writeCell(b, t.Widths[i], c, t.Small)
 		}
 		b.WriteString("</w:tr>")
 	}
@@ -176,10 +181,10 @@ func documentXML(d docxDoc) string {
 	for _, blk := range d.Blocks {
 		switch v := blk.(type) {
 		case para:
-			writePara(&b, v, "")
+			writePara(&b, v, "", "")
 		case table:
 			writeTable(&b, v)
-			writePara(&b, para{}, "") // keep a paragraph after every table
+			writePara(&b, para{}, "", "") // keep a paragraph after every table
 		case sectionBreak:
 			b.WriteString("<w:p><w:pPr>" + sectPr(false) + "</w:pPr></w:p>")
 		}

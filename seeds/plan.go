@@ -46,18 +46,18 @@ func planDoc() docxDoc {
 			tbl = nil
 		}
 	}
-	broke := false
+	broke, signature := false, false
 	for _, line := range strings.Split(strings.ReplaceAll(plan2023, "\r\n", "\n"), "\n") {
 		if strings.Contains(line, "\t") {
 			cells := strings.Split(line, "\t")
 			if strings.TrimSpace(cells[0]) == "TT" { // a header repeated on every printed page
 				if tbl == nil {
-					tbl = &table{Widths: planColumnWidths, Header: trimAll(cells)}
+					tbl = &table{Widths: planColumnWidths, Header: trimAll(cells), Small: true}
 				}
 				continue
 			}
 			if tbl == nil {
-				tbl = &table{Widths: planColumnWidths}
+				tbl = &table{Widths: planColumnWidths, Small: true}
 			}
 			row := make([]cell, len(cells))
 			for i, c := range cells {
@@ -72,6 +72,13 @@ func planDoc() docxDoc {
 		}
 		flush()
 		p := markdownPara(text)
+		// The signature block, from "TM. ỦY BAN NHÂN DÂN" to the signer's
+		// name, sits on the right in bold.
+		plain := strings.TrimSpace(runsText(p.Runs))
+		signature = signature && !p.Heading || strings.HasPrefix(plain, "TM.")
+		if signature {
+			p = para{Runs: []run{{Text: plain, Bold: true}}, Right: true}
+		}
 		if !broke && isAppendixStart(p) {
 			// The appendix starts a landscape section.
 			d.Blocks = append(d.Blocks, sectionBreak{})

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // the SQLite driver
@@ -40,6 +41,9 @@ func Open(dir string) (*Store, error) {
 		return nil, fmt.Errorf("store: create data dir: %w", err)
 	}
 	path := filepath.Join(dir, DBFile)
+	// The path goes into a file: URI, where SQLite reads '?' and '#' as the
+	// end of the path and '%' as an escape: escape those.
+	uriPath := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 	common := url.Values{}
 	common.Set("_busy_timeout", "10000")
 	common.Set("_foreign_keys", "on")
@@ -52,7 +56,7 @@ func Open(dir string) (*Store, error) {
 		wq[k] = v
 	}
 	wq.Set("_txlock", "immediate")
-	w, err := sql.Open("sqlite3", "file:"+path+"?"+wq.Encode())
+	w, err := sql.Open("sqlite3", "file:"+uriPath+"?"+wq.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("store: open writer: %w", err)
 	}
@@ -68,7 +72,7 @@ func Open(dir string) (*Store, error) {
 		rq[k] = v
 	}
 	rq.Set("_query_only", "true")
-	r, err := sql.Open("sqlite3", "file:"+path+"?"+rq.Encode())
+	r, err := sql.Open("sqlite3", "file:"+uriPath+"?"+rq.Encode())
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("store: open readers: %w", err)

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
@@ -121,5 +123,52 @@ func wantErr(t *testing.T, what string, err, want error) {
 	t.Helper()
 	if !errors.Is(err, want) {
 		t.Fatalf("%s: got error %v, want %v", what, err, want)
+	}
+}
+
+// TestOpenDataDirWithURICharacters: the database is a file: URI, so a data
+// directory with '?', '#' or '%' in its name must still hold the database
+// (it once landed beside the directory, or failed to open).
+func TestOpenDataDirWithURICharacters(t *testing.T) {
+	for _, name := range []string{"plain", "with space", "bản#1", "100%25", "a%b", "why?", "dữ liệu xã"} {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			parent := t.TempDir()
+			dir := filepath.Join(parent, name)
+			s, err := Open(dir)
+			if err != nil {
+				t.Fatalf("Open(%q): %v", dir, err)
+			}
+			if _, err := s.Migrate(ctx); err != nil {
+				s.Close()
+				t.Fatalf("Migrate: %v", err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatalf("Close: %v", err)
+			}
+			if fi, err := os.Stat(filepath.Join(dir, DBFile)); err != nil || fi.Size() == 0 {
+				t.Fatalf("database not in the data directory: %v", err)
+			}
+			entries, err := os.ReadDir(parent)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(entries) != 1 || entries[0].Name() != name {
+				var names []string
+				for _, e := range entries {
+					names = append(names, e.Name())
+				}
+				t.Fatalf("stray files beside the data directory: %q", names)
+			}
+			// Reopened, it is the same database.
+			s, err = Open(dir)
+			if err != nil {
+				t.Fatalf("reopen: %v", err)
+			}
+			defer s.Close()
+			if err := s.CheckVersion(ctx); err != nil {
+				t.Fatalf("CheckVersion after reopen: %v", err)
+			}
+		})
 	}
 }
