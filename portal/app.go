@@ -1,0 +1,107 @@
+// Package portal is the web application: routes, handlers, middleware,
+// feeds and rendering. It reads and writes only through the store.
+package portal
+
+import (
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/compress"
+	"github.com/microcosm-cc/bluemonday"
+
+	"minhbach/store"
+)
+
+// Config is what the application needs from its caller.
+type Config struct {
+	Store *store.Store
+	Log   *slog.Logger
+	// BehindTLSProxy: the portal is served over HTTPS by a proxy in front of
+	// it; cookies get the Secure flag and X-Forwarded-Proto is trusted.
+	BehindTLSProxy bool
+	Version        string
+}
+
+// Upload and form limits.
+const (
+	MaxUploadBytes = 20 << 20 // one attachment
+	// maxBodyBytes leaves room for a few attachments in one form; a larger
+	// request is refused with the 413 page before it reaches a handler.
+	maxBodyBytes = 64 << 20
+)
+
+// handler holds what every handler needs.
+type handler struct {
+	store    *store.Store
+	log      *slog.Logger
+	views    *views
+	policy   *bluemonday.Policy
+	static   *staticFiles
+	secure   bool
+	version  string
+	limiter  *limiter
+	loginLim *limiter
+
+	settingsMu  sync.Mutex
+	settingsAt  time.Time
+	settingsVal store.Settings
+	settingsOK  bool
+}
+
+// New builds the Fiber application.
+func New(cfg Config) (*fiber.App, error) {
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	st, err := newStaticFiles()
+	if err != nil {
+		return nil, fmt.Errorf("portal: static files: %w", err)
+	}
+	v, err := parseViews(st)
+	if err != nil {
+		return nil, fmt.Errorf("portal: views: %w", err)
+	}
+	h := &handler{
+		store:    cfg.Store,
+		log:      cfg.Log,
+		views:    v,
+		policy:   newPolicy(),
+		static:   st,
+		secure:   cfg.BehindTLSProxy,
+		version:  cfg.Version,
+		loginLim: newLimiter(10, time.Minute),
+	}
+	app := fiber.New(fiber.Config{
+		AppName:                 "Minh Bạch",
+		ErrorHandler:            h.handleError,
+		BodyLimit:               maxBodyBytes,
+		ReadTimeout:             60 * time.Second, // slow phones uploading over mobile data
+		WriteTimeout:            60 * time.Second,
+		IdleTimeout:             120 * time.Second,
+		Immutable:               true,
+		DisableStartupMessage:   true,
+		EnableTrustedProxyCheck: cfg.BehindTLSProxy,
+		TrustedProxies:          []string{"127.0.0.1", "::1"},
+		ProxyHeader: func() string {
+			if cfg.BehindTLSProxy {
+				return fiber.HeaderXForwardedFor
+			}
+			return ""
+		}(),
+	})
+	app.Use(h.recoverPanic)
+	app.Use(h.logRequests)
+	app.Use(securityHeaders(cfg.BehindTLSProxy))
+	app.Use(compress.New(compress.Config{
+		Level: compress.LevelBestSpeed,
+		// Attachments are mostly compressed already (PDF, DOCX, JPG).
+		Next: func(c *fiber.Ctx) bool { return len(c.Path()) > 5 && c.Path()[:5] == "/tep/" },
+	}))
+	app.Use(h.loadUser)
+	h.routes(app)
+	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+	return app, nil
+}

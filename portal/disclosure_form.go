@@ -1,0 +1,207 @@
+package portal
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gofiber/fiber/v2"
+
+	"minhbach/store"
+)
+
+// Field limits, in characters.
+const (
+	maxTitle      = 300
+	maxSummary    = 1000
+	maxLegalBasis = 1000
+	maxBody       = 200000
+	maxReason     = 500
+	maxFiles      = 10
+)
+
+// disclosureForm is the officer's form exactly as typed, so that a form
+// with errors comes back with everything still in it.
+type disclosureForm struct {
+	Category      string
+	Title         string
+	Summary       string
+	Body          string
+	LegalBasis    string
+	UnitID        string
+	PostingFrom   string
+	PostingUntil  string
+	Reason        string
+	AttachmentIDs []int64 // files already uploaded and kept
+
+	// Parsed values, valid after validate returns no errors.
+	unitID       int64
+	postingFrom  time.Time
+	postingUntil time.Time
+}
+
+// fieldErrors maps a form field name to its Vietnamese message.
+type fieldErrors map[string]string
+
+func parseDisclosureForm(c *fiber.Ctx) disclosureForm {
+	f := disclosureForm{
+		Category:     strings.TrimSpace(c.FormValue("category")),
+		Title:        strings.TrimSpace(c.FormValue("title")),
+		Summary:      strings.TrimSpace(c.FormValue("summary")),
+		Body:         strings.TrimSpace(c.FormValue("body")),
+		LegalBasis:   strings.TrimSpace(c.FormValue("legal_basis")),
+		UnitID:       strings.TrimSpace(c.FormValue("unit_id")),
+		PostingFrom:  strings.TrimSpace(c.FormValue("posting_from")),
+		PostingUntil: strings.TrimSpace(c.FormValue("posting_until")),
+		Reason:       strings.TrimSpace(c.FormValue("reason")),
+	}
+	if mf, err := c.MultipartForm(); err == nil {
+		for _, v := range mf.Value["keep"] {
+			if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
+				f.AttachmentIDs = append(f.AttachmentIDs, id)
+			}
+		}
+	} else {
+		for _, v := range c.Context().PostArgs().PeekMulti("keep") {
+			if id, err := strconv.ParseInt(string(v), 10, 64); err == nil && id > 0 {
+				f.AttachmentIDs = append(f.AttachmentIDs, id)
+			}
+		}
+	}
+	return f
+}
+
+func formFromDisclosure(d store.Disclosure) disclosureForm {
+	f := disclosureForm{
+		Category:     d.Category,
+		Title:        d.Title,
+		Summary:      d.Summary,
+		Body:         d.Body,
+		LegalBasis:   d.LegalBasis,
+		PostingFrom:  isoDate(d.PostingFrom),
+		PostingUntil: isoDate(d.PostingUntil),
+	}
+	if d.UnitID != 0 {
+		f.UnitID = strconv.FormatInt(d.UnitID, 10)
+	}
+	for _, a := range d.Attachments {
+		f.AttachmentIDs = append(f.AttachmentIDs, a.ID)
+	}
+	return f
+}
+
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// parseCivilDate accepts what a date field or a person types:
+// 2024-03-15, 15/03/2024 or 15-03-2024.
+func parseCivilDate(s string) (time.Time, error) {
+	for _, layout := range []string{"2006-01-02", "02/01/2006", "2/1/2006", "02-01-2006", "2-1-2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			if t.Year() < 2000 || t.Year() > 2100 {
+				return time.Time{}, fmt.Errorf("year out of range")
+			}
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("not a date")
+}
+
+// plainText checks a plain-text field: length and no markup.
+func plainText(errs fieldErrors, field, value, label string, required bool, max int) {
+	switch {
+	case required && value == "":
+		errs[field] = "Vui lòng nhập " + label + "."
+	case utf8.RuneCountInString(value) > max:
+		errs[field] = fmt.Sprintf("%s dài %s ký tự, vượt giới hạn %s ký tự.",
+			capitalize(label), fmtInt(utf8.RuneCountInString(value)), fmtInt(max))
+	case markup.MatchString(value) || dangerous.MatchString(value):
+		errs[field] = capitalize(label) + " chỉ được chứa chữ thường, không được chứa mã HTML hay script (ví dụ thẻ <…>)."
+	case !utf8.ValidString(value):
+		errs[field] = capitalize(label) + " có ký tự không hợp lệ."
+	}
+}
+
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return strings.ToUpper(string(r)) + s[n:]
+}
+
+// validate checks the form; published reports whether the item is public,
+// which makes a reason for the change mandatory.
+func (f *disclosureForm) validate(units []store.Unit, published bool) fieldErrors {
+	errs := fieldErrors{}
+	if _, ok := store.CategoryBySlug(f.Category); !ok {
+		errs["category"] = "Vui lòng chọn một chuyên mục trong danh sách."
+	}
+	plainText(errs, "title", f.Title, "tiêu đề", true, maxTitle)
+	plainText(errs, "summary", f.Summary, "tóm tắt", false, maxSummary)
+	plainText(errs, "legal_basis", f.LegalBasis, "căn cứ pháp lý", false, maxLegalBasis)
+	if published {
+		plainText(errs, "reason", f.Reason, "lý do thay đổi", true, maxReason)
+	}
+	switch {
+	case f.Body == "":
+		errs["body"] = "Vui lòng nhập nội dung."
+	case utf8.RuneCountInString(f.Body) > maxBody:
+		errs["body"] = fmt.Sprintf("Nội dung vượt giới hạn %s ký tự; hãy đưa phần dài vào tệp đính kèm.", fmtInt(maxBody))
+	case dangerous.MatchString(f.Body):
+		errs["body"] = "Nội dung có mã không được phép (script, style, iframe hoặc thuộc tính on…). " +
+			"Hệ thống đã loại bỏ phần mã đó; hãy kiểm tra lại nội dung dưới đây rồi lưu."
+	}
+	f.unitID = 0
+	if f.UnitID != "" {
+		id, err := strconv.ParseInt(f.UnitID, 10, 64)
+		found := false
+		for _, u := range units {
+			found = found || (err == nil && u.ID == id)
+		}
+		if !found {
+			errs["unit_id"] = "Vui lòng chọn đơn vị chủ trì trong danh sách."
+		}
+		f.unitID = id
+	} else {
+		errs["unit_id"] = "Vui lòng chọn đơn vị chủ trì."
+	}
+	var err error
+	if f.PostingFrom == "" {
+		errs["posting_from"] = "Vui lòng nhập ngày bắt đầu niêm yết."
+	} else if f.postingFrom, err = parseCivilDate(f.PostingFrom); err != nil {
+		errs["posting_from"] = "Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 15/03/2024."
+	}
+	f.postingUntil = time.Time{}
+	if f.PostingUntil != "" {
+		if f.postingUntil, err = parseCivilDate(f.PostingUntil); err != nil {
+			errs["posting_until"] = "Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 15/04/2024."
+		} else if !f.postingFrom.IsZero() && f.postingUntil.Before(f.postingFrom) {
+			errs["posting_until"] = "Ngày kết thúc niêm yết phải sau ngày bắt đầu (" + fmtDate(f.postingFrom) + ")."
+		}
+	}
+	return errs
+}
+
+// input turns a valid form into what the store saves; the body is
+// sanitised here, once, before it is stored.
+func (f *disclosureForm) input(h *handler) store.DisclosureInput {
+	body := f.Body
+	if !strings.Contains(body, "<") {
+		body = textToHTML(body)
+	}
+	return store.DisclosureInput{
+		Category:      f.Category,
+		Title:         f.Title,
+		Summary:       f.Summary,
+		Body:          h.sanitize(body),
+		LegalBasis:    f.LegalBasis,
+		UnitID:        f.unitID,
+		PostingFrom:   f.postingFrom,
+		PostingUntil:  f.postingUntil,
+		AttachmentIDs: f.AttachmentIDs,
+	}
+}

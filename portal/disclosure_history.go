@@ -1,0 +1,131 @@
+package portal
+
+import (
+	"html/template"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"minhbach/portal/textdiff"
+	"minhbach/store"
+)
+
+// fieldChange is one metadata field that a version changed.
+type fieldChange struct {
+	Label, Old, New string
+}
+
+// versionChange is a version with what it changed against the one before.
+type versionChange struct {
+	V       store.Version
+	Fields  []fieldChange
+	Body    []textdiff.Span
+	Added   []store.Attachment
+	Removed []store.Attachment
+	First   bool
+}
+
+// BodyChanged reports whether the text of the body changed.
+func (vc versionChange) BodyChanged() bool { return textdiff.Changed(vc.Body) }
+
+func compareVersions(prev, v store.Version) versionChange {
+	vc := versionChange{V: v}
+	field := func(label, a, b string) {
+		if a != b {
+			vc.Fields = append(vc.Fields, fieldChange{label, a, b})
+		}
+	}
+	field("Chuyên mục", categoryLabel(prev.Category), categoryLabel(v.Category))
+	field("Tiêu đề", prev.Title, v.Title)
+	field("Tóm tắt", prev.Summary, v.Summary)
+	field("Căn cứ pháp lý", prev.LegalBasis, v.LegalBasis)
+	field("Đơn vị chủ trì", prev.UnitName, v.UnitName)
+	field("Thời gian niêm yết", postingPeriod(prev.PostingFrom, prev.PostingUntil), postingPeriod(v.PostingFrom, v.PostingUntil))
+	vc.Body = textdiff.Words(htmlToText(prev.Body), htmlToText(v.Body))
+	had := map[string]bool{}
+	for _, a := range prev.Attachments {
+		had[a.SHA256+a.Filename] = true
+	}
+	has := map[string]bool{}
+	for _, a := range v.Attachments {
+		has[a.SHA256+a.Filename] = true
+		if !had[a.SHA256+a.Filename] {
+			vc.Added = append(vc.Added, a)
+		}
+	}
+	for _, a := range prev.Attachments {
+		if !has[a.SHA256+a.Filename] {
+			vc.Removed = append(vc.Removed, a)
+		}
+	}
+	return vc
+}
+
+type versionsPage struct {
+	Base
+	D       store.Disclosure
+	Changes []versionChange // newest first
+}
+
+// disclosureVersions is the open revision history of an item: every
+// published version, its date and reason, and what it changed.
+func (h *handler) disclosureVersions(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
+	if err != nil {
+		return errNotFound()
+	}
+	d, err := h.store.PublicDisclosure(ctx, id)
+	if err != nil {
+		return err
+	}
+	versions, err := h.store.Versions(ctx, id)
+	if err != nil {
+		return err
+	}
+	changes := make([]versionChange, 0, len(versions))
+	for i := len(versions) - 1; i >= 0; i-- {
+		if i == 0 {
+			changes = append(changes, versionChange{V: versions[0], First: true})
+			continue
+		}
+		changes = append(changes, compareVersions(versions[i-1], versions[i]))
+	}
+	p := &versionsPage{Base: h.base(c, "Lịch sử thay đổi: "+d.Title), D: d, Changes: changes}
+	return h.render(c, "disclosure_versions", p)
+}
+
+type versionPage struct {
+	Base
+	D    store.Disclosure
+	V    store.Version
+	Body template.HTML
+}
+
+// disclosureVersion shows one past version in full, as it was published.
+func (h *handler) disclosureVersion(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
+	if err != nil {
+		return errNotFound()
+	}
+	n, err := strconv.Atoi(c.Params("n"))
+	if err != nil {
+		return errNotFound()
+	}
+	d, err := h.store.PublicDisclosure(ctx, id)
+	if err != nil {
+		return err
+	}
+	versions, err := h.store.Versions(ctx, id)
+	if err != nil {
+		return err
+	}
+	if n < 1 || n > len(versions) {
+		return errNotFound()
+	}
+	v := versions[n-1]
+	p := &versionPage{Base: h.base(c, v.Title+" (phiên bản "+strconv.Itoa(n)+")"), D: d, V: v, Body: h.richHTML(v.Body)}
+	p.Canonical = "/cong-khai/" + itoa(d.ID)
+	return h.render(c, "disclosure_version", p)
+}

@@ -1,0 +1,66 @@
+package portal
+
+import (
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"minhbach/store"
+)
+
+type disclosureIndexPage struct {
+	Base
+	Categories []categoryCount
+	Items      []store.Disclosure
+	Pager      pager
+}
+
+// disclosureIndex is /cong-khai: every category and the newest items.
+func (h *handler) disclosureIndex(c *fiber.Ctx) error {
+	cats, err := h.categoryCounts(c)
+	if err != nil {
+		return err
+	}
+	pg := newPager(c, 20)
+	items, total, err := h.store.Disclosures(c.UserContext(), store.DisclosureFilter{Public: true, Limit: pg.Size, Offset: pg.offset()})
+	if err != nil {
+		return err
+	}
+	pg.setTotal(total)
+	if pg.Page > 1 && len(items) == 0 {
+		return errNotFound()
+	}
+	p := &disclosureIndexPage{Base: h.base(c, "Công khai thông tin"), Categories: cats, Items: items, Pager: pg}
+	return h.render(c, "disclosure_index", p)
+}
+
+type disclosureCategoryPage struct {
+	Base
+	Category store.Category
+	Items    []store.Disclosure
+	Pager    pager
+}
+
+// disclosureKey routes /cong-khai/:key to an item (a number) or a category.
+func (h *handler) disclosureKey(c *fiber.Ctx) error {
+	key := c.Params("key")
+	if id, err := strconv.ParseInt(key, 10, 64); err == nil {
+		return h.disclosureShow(c, id)
+	}
+	cat, ok := store.CategoryBySlug(key)
+	if !ok {
+		return errNotFound()
+	}
+	pg := newPager(c, 20)
+	items, total, err := h.store.Disclosures(c.UserContext(), store.DisclosureFilter{Public: true, Category: cat.Slug, Limit: pg.Size, Offset: pg.offset()})
+	if err != nil {
+		return err
+	}
+	pg.setTotal(total)
+	if pg.Page > 1 && len(items) == 0 {
+		return errNotFound()
+	}
+	p := &disclosureCategoryPage{Base: h.base(c, cat.Label), Category: cat, Items: items, Pager: pg}
+	p.Feeds = categoryFeeds(cat)
+	return h.render(c, "disclosure_category", p)
+}

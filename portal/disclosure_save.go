@@ -1,0 +1,196 @@
+package portal
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"minhbach/store"
+)
+
+type disclosureFormPage struct {
+	Base
+	Form        disclosureForm
+	Errors      fieldErrors
+	Units       []store.Unit
+	Attachments []store.Attachment
+	Disclosure  *store.Disclosure // nil for a new item
+	Action      string
+	Accept      string
+	MaxUploadMB int
+}
+
+// renderDisclosureForm shows the form, with errors (422) or without.
+func (h *handler) renderDisclosureForm(c *fiber.Ctx, d *store.Disclosure, f disclosureForm, errs fieldErrors) error {
+	ctx := c.UserContext()
+	units, err := h.store.Units(ctx)
+	if err != nil {
+		return err
+	}
+	title := "Đăng tin công khai mới"
+	action := "/can-bo/cong-khai"
+	if d != nil {
+		title = "Sửa: " + d.Title
+		action = "/can-bo/cong-khai/" + strconv.FormatInt(d.ID, 10)
+	}
+	p := &disclosureFormPage{
+		Base: h.base(c, title), Form: f, Errors: errs, Units: units, Disclosure: d,
+		Action: action, Accept: acceptedExtensions, MaxUploadMB: MaxUploadBytes >> 20,
+	}
+	p.Officer = true
+	for _, id := range f.AttachmentIDs {
+		a, err := h.store.Attachment(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		p.Attachments = append(p.Attachments, a)
+	}
+	status := fiber.StatusOK
+	if len(errs) > 0 {
+		status = fiber.StatusUnprocessableEntity
+	}
+	return h.renderStatus(c, status, "disclosure_form", p)
+}
+
+// saveUploads stores every acceptable uploaded file and adds it to the
+// form's attachments, so a form sent back for another mistake keeps them.
+// Refused files are named in errs["files"].
+func (h *handler) saveUploads(c *fiber.Ctx, f *disclosureForm, errs fieldErrors) error {
+	mf, err := c.MultipartForm()
+	if err != nil {
+		return nil // a form without files
+	}
+	files := mf.File["files"]
+	var problems []string
+	if len(files)+len(f.AttachmentIDs) > maxFiles {
+		errs["files"] = fmt.Sprintf("Mỗi tin có tối đa %d tệp đính kèm.", maxFiles)
+		return nil
+	}
+	u := currentUser(c)
+	for _, fh := range files {
+		if fh.Size == 0 && fh.Filename == "" {
+			continue
+		}
+		name := cleanFilename(fh.Filename)
+		ext := strings.ToLower(filepath.Ext(name))
+		want, known := extTypes[ext]
+		switch {
+		case fh.Size == 0:
+			problems = append(problems, fmt.Sprintf("%s: tệp rỗng.", name))
+			continue
+		case fh.Size > MaxUploadBytes:
+			problems = append(problems, fmt.Sprintf("%s: dung lượng %s, vượt giới hạn %d MB.", name, fmtSize(fh.Size), MaxUploadBytes>>20))
+			continue
+		case !known:
+			problems = append(problems, fmt.Sprintf("%s: chỉ nhận tệp PDF, Word, Excel, OpenDocument, JPG hoặc PNG.", name))
+			continue
+		}
+		r, err := fh.Open()
+		if err != nil {
+			return err
+		}
+		data, err := io.ReadAll(io.LimitReader(r, MaxUploadBytes+1))
+		r.Close()
+		if err != nil {
+			return err
+		}
+		if got := sniffType(data, ext); got != want {
+			problems = append(problems, fmt.Sprintf("%s: nội dung tệp không phải là %s như phần mở rộng %s (có thể tệp bị đổi tên hoặc bị hỏng).",
+				name, mimeLabels[want], ext))
+			continue
+		}
+		a, err := h.store.SaveAttachment(c.UserContext(), name, want, data, u.ID)
+		if err != nil {
+			return err
+		}
+		f.AttachmentIDs = append(f.AttachmentIDs, a.ID)
+	}
+	if len(problems) > 0 {
+		errs["files"] = "Không nhận các tệp sau: " + strings.Join(problems, " ") +
+			" Các tệp hợp lệ khác đã được lưu tạm bên dưới."
+	}
+	return nil
+}
+
+// disclosureCreate saves a new draft.
+func (h *handler) disclosureCreate(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	f := parseDisclosureForm(c)
+	units, err := h.store.Units(ctx)
+	if err != nil {
+		return err
+	}
+	errs := f.validate(units, false)
+	if err := h.saveUploads(c, &f, errs); err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		if _, ok := errs["body"]; ok && dangerous.MatchString(f.Body) {
+			f.Body = h.sanitize(f.Body)
+		}
+		return h.renderDisclosureForm(c, nil, f, errs)
+	}
+	id, err := h.store.CreateDisclosure(ctx, f.input(h), currentUser(c).ID)
+	if err != nil {
+		return err
+	}
+	h.setFlash(c, "Đã lưu bản nháp. Hãy xem trước rồi bấm “Công khai” để đăng.")
+	return c.Redirect("/can-bo/cong-khai/"+strconv.FormatInt(id, 10)+"/xem-truoc", fiber.StatusSeeOther)
+}
+
+// disclosureUpdate saves an edit: a draft is changed in place; a public
+// item gets a new public version with the officer's reason.
+func (h *handler) disclosureUpdate(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	d, err := h.officerDisclosure(c)
+	if err != nil {
+		return err
+	}
+	if d.Status == store.StatusWithdrawn {
+		return errForbidden("Tin đã rút không sửa được nữa. Hãy đăng một tin mới nếu cần.")
+	}
+	f := parseDisclosureForm(c)
+	units, err := h.store.Units(ctx)
+	if err != nil {
+		return err
+	}
+	public := d.Status == store.StatusPublished
+	errs := f.validate(units, public)
+	if err := h.saveUploads(c, &f, errs); err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		if _, ok := errs["body"]; ok && dangerous.MatchString(f.Body) {
+			f.Body = h.sanitize(f.Body)
+		}
+		return h.renderDisclosureForm(c, &d, f, errs)
+	}
+	err = h.store.UpdateDisclosure(ctx, d.ID, f.input(h), f.Reason, currentUser(c).ID)
+	if err != nil {
+		return err
+	}
+	id := strconv.FormatInt(d.ID, 10)
+	if public {
+		h.setFlash(c, "Đã đăng phiên bản mới. Lịch sử thay đổi đã được cập nhật công khai.")
+		return c.Redirect("/cong-khai/"+id, fiber.StatusSeeOther)
+	}
+	h.setFlash(c, "Đã lưu bản nháp.")
+	return c.Redirect("/can-bo/cong-khai/"+id+"/xem-truoc", fiber.StatusSeeOther)
+}
+
+// officerDisclosure loads the working copy named in the URL.
+func (h *handler) officerDisclosure(c *fiber.Ctx) (store.Disclosure, error) {
+	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return store.Disclosure{}, errNotFound()
+	}
+	return h.store.Disclosure(c.UserContext(), id)
+}

@@ -1,0 +1,35 @@
+package portal
+
+import (
+	"html/template"
+
+	"github.com/gofiber/fiber/v2"
+
+	"minhbach/store"
+)
+
+type disclosurePage struct {
+	Base
+	D        store.Disclosure
+	Body     template.HTML
+	Versions []store.Version
+	Preview  bool
+}
+
+// disclosureShow is the public page of one item with its history.
+func (h *handler) disclosureShow(c *fiber.Ctx, id int64) error {
+	ctx := c.UserContext()
+	d, err := h.store.PublicDisclosure(ctx, id)
+	if err != nil {
+		return err
+	}
+	versions, err := h.store.Versions(ctx, id)
+	if err != nil {
+		return err
+	}
+	p := &disclosurePage{Base: h.base(c, d.Title), D: d, Body: h.richHTML(d.Body), Versions: versions}
+	if cat, ok := store.CategoryBySlug(d.Category); ok {
+		p.Feeds = categoryFeeds(cat)
+	}
+	return h.render(c, "disclosure_show", p)
+}

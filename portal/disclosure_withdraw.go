@@ -1,0 +1,60 @@
+package portal
+
+import (
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"minhbach/store"
+)
+
+type withdrawPage struct {
+	Base
+	D      store.Disclosure
+	Reason string
+	Errors fieldErrors
+}
+
+// disclosureWithdrawForm asks why an item is withdrawn.
+func (h *handler) disclosureWithdrawForm(c *fiber.Ctx) error {
+	d, err := h.officerDisclosure(c)
+	if err != nil {
+		return err
+	}
+	return h.renderWithdraw(c, d, "", nil)
+}
+
+func (h *handler) renderWithdraw(c *fiber.Ctx, d store.Disclosure, reason string, errs fieldErrors) error {
+	if d.Status != store.StatusPublished {
+		return errForbidden("Chỉ rút được tin đang công khai.")
+	}
+	p := &withdrawPage{Base: h.base(c, "Rút tin: "+d.Title), D: d, Reason: reason, Errors: errs}
+	p.Officer = true
+	status := fiber.StatusOK
+	if len(errs) > 0 {
+		status = fiber.StatusUnprocessableEntity
+	}
+	return h.renderStatus(c, status, "disclosure_withdraw", p)
+}
+
+// disclosureWithdraw marks an item withdrawn; it stays public with the reason.
+func (h *handler) disclosureWithdraw(c *fiber.Ctx) error {
+	d, err := h.officerDisclosure(c)
+	if err != nil {
+		return err
+	}
+	reason := strings.TrimSpace(c.FormValue("reason"))
+	errs := fieldErrors{}
+	plainText(errs, "reason", reason, "lý do rút tin", true, maxReason)
+	if len(errs) > 0 {
+		return h.renderWithdraw(c, d, reason, errs)
+	}
+	if d.Status != store.StatusPublished {
+		return errForbidden("Chỉ rút được tin đang công khai.")
+	}
+	if err := h.store.WithdrawDisclosure(c.UserContext(), d.ID, reason, currentUser(c).ID); err != nil {
+		return err
+	}
+	h.setFlash(c, "Đã rút tin. Tin vẫn hiển thị công khai kèm lý do rút.")
+	return c.Redirect("/cong-khai/"+itoa(d.ID), fiber.StatusSeeOther)
+}

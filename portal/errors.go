@@ -1,0 +1,106 @@
+package portal
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+
+	"github.com/gofiber/fiber/v2"
+
+	"minhbach/store"
+)
+
+// httpError carries a status and a message safe to show, while the cause is
+// only logged.
+type httpError struct {
+	status  int
+	message string
+	cause   error
+}
+
+func (e *httpError) Error() string {
+	if e.cause != nil {
+		return fmt.Sprintf("%d %s: %v", e.status, e.message, e.cause)
+	}
+	return fmt.Sprintf("%d %s", e.status, e.message)
+}
+
+func (e *httpError) Unwrap() error { return e.cause }
+
+func errNotFound() error {
+	return &httpError{status: fiber.StatusNotFound}
+}
+
+func errForbidden(msg string) error {
+	return &httpError{status: fiber.StatusForbidden, message: msg}
+}
+
+// Vietnamese headline and advice per status.
+var statusText = map[int][2]string{
+	400: {"Yêu cầu không hợp lệ", "Đường dẫn hoặc dữ liệu gửi lên không đúng. Vui lòng kiểm tra lại."},
+	403: {"Không được phép", "Bạn không có quyền thực hiện thao tác này, hoặc biểu mẫu đã hết hạn. Hãy tải lại trang rồi thử lại."},
+	404: {"Không tìm thấy trang", "Trang bạn tìm không có hoặc đã được chuyển đi. Hãy quay về trang chủ hoặc mục Công khai."},
+	405: {"Thao tác không được hỗ trợ", "Hãy quay lại trang trước và thử lại."},
+	413: {"Tệp hoặc dữ liệu quá lớn", "Dữ liệu gửi lên vượt quá giới hạn cho phép. Mỗi tệp đính kèm tối đa 20 MB."},
+	422: {"Dữ liệu chưa hợp lệ", "Vui lòng sửa các mục được đánh dấu rồi gửi lại."},
+	429: {"Quá nhiều yêu cầu", "Bạn đã thử quá nhiều lần. Vui lòng đợi vài phút rồi thử lại."},
+	500: {"Hệ thống gặp sự cố", "Đã có lỗi xảy ra phía máy chủ. Lỗi đã được ghi lại; vui lòng thử lại sau ít phút."},
+	503: {"Hệ thống tạm ngừng", "Vui lòng thử lại sau ít phút."},
+}
+
+type errorPage struct {
+	Base
+	Status  int
+	Heading string
+	Advice  string
+}
+
+// handleError is the one place errors become responses: it logs the cause
+// and renders the Vietnamese error page with the right status.
+func (h *handler) handleError(c *fiber.Ctx, err error) error {
+	status := fiber.StatusInternalServerError
+	msg := ""
+	var he *httpError
+	var fe *fiber.Error
+	switch {
+	case errors.As(err, &he):
+		status, msg = he.status, he.message
+	case errors.Is(err, store.ErrNotFound):
+		status = fiber.StatusNotFound
+	case errors.As(err, &fe):
+		status = fe.Code
+	}
+	if status >= 500 {
+		h.log.Error("request failed", "method", c.Method(), "path", c.Path(), "status", status, "err", err)
+	} else {
+		h.log.Info("request refused", "method", c.Method(), "path", c.Path(), "status", status, "err", err)
+	}
+	text, ok := statusText[status]
+	if !ok {
+		text = statusText[500]
+		if status < 500 {
+			text = statusText[400]
+		}
+	}
+	if msg != "" {
+		text[1] = msg
+	}
+	p := &errorPage{Base: h.base(c, text[0]), Status: status, Heading: text[0], Advice: text[1]}
+	p.NoIndex = true
+	if rerr := h.renderStatus(c, status, "error", p); rerr != nil {
+		h.log.Error("render error page", "err", rerr)
+		c.Set(fiber.HeaderContentType, fiber.MIMETextPlainCharsetUTF8)
+		return c.Status(status).SendString(text[0] + ". " + text[1])
+	}
+	return nil
+}
+
+// recoverPanic turns a panic into a logged 500 page.
+func (h *handler) recoverPanic(c *fiber.Ctx) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &httpError{status: 500, cause: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
+		}
+	}()
+	return c.Next()
+}

@@ -1,0 +1,160 @@
+package portal
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gorilla/feeds"
+
+	"minhbach/store"
+)
+
+// feedSize is how many of the newest changes a feed carries.
+const feedSize = 50
+
+var siteFeeds = []feedLink{
+	{"rss", "Tin công khai (RSS)", "/feed.rss"},
+	{"atom", "Tin công khai (Atom)", "/feed.atom"},
+	{"json", "Tin công khai (JSON Feed)", "/feed.json"},
+}
+
+func categoryFeeds(cat store.Category) []feedLink {
+	base := "/cong-khai/" + cat.Slug + "/feed"
+	return append([]feedLink{
+		{"rss", cat.Label + " (RSS)", base + ".rss"},
+		{"atom", cat.Label + " (Atom)", base + ".atom"},
+		{"json", cat.Label + " (JSON Feed)", base + ".json"},
+	}, siteFeeds...)
+}
+
+// baseURL is the portal's public address from the settings, or the one the
+// request came in on.
+func (h *handler) baseURL(c *fiber.Ctx) string {
+	if u := strings.TrimRight(h.settings(c).PortalURL, "/"); u != "" {
+		return u
+	}
+	return c.BaseURL()
+}
+
+// feed serves /feed.{rss,atom,json} and /cong-khai/:slug/feed.{…}.
+func (h *handler) feed(c *fiber.Ctx) error {
+	format := c.Params("format")
+	slug := c.Params("slug")
+	var cat store.Category
+	if slug != "" {
+		var ok bool
+		if cat, ok = store.CategoryBySlug(slug); !ok {
+			return errNotFound()
+		}
+	}
+	items, _, err := h.store.Disclosures(c.UserContext(), store.DisclosureFilter{
+		Public: true, Category: cat.Slug, WithBody: true, Limit: feedSize,
+	})
+	if err != nil {
+		return err
+	}
+	st := h.settings(c)
+	base := h.baseURL(c)
+	title := "Công khai thông tin – " + st.CommuneName
+	link := base + "/cong-khai"
+	if cat.Slug != "" {
+		title = cat.Label + " – " + st.CommuneName
+		link += "/" + cat.Slug
+	}
+	f := &feeds.Feed{
+		Title:       title,
+		Link:        &feeds.Link{Href: link},
+		Description: "Thông tin công khai của " + st.CommuneName + " theo Luật Thực hiện dân chủ ở cơ sở.",
+		Id:          link,
+		Author:      &feeds.Author{Name: "UBND " + st.CommuneName},
+	}
+	var last time.Time
+	for _, d := range items {
+		if d.UpdatedAt.After(last) {
+			last = d.UpdatedAt
+		}
+		f.Items = append(f.Items, h.feedItem(base, d))
+	}
+	if last.IsZero() {
+		last = time.Unix(0, 0)
+	}
+	f.Updated = last
+	f.Created = last
+
+	var body, ctype string
+	switch format {
+	case "rss":
+		body, err = f.ToRss()
+		ctype = "application/rss+xml; charset=utf-8"
+	case "atom":
+		// gorilla/feeds leaves <published> out of Atom entries; without it
+		// readers take <updated> as the publication date of an edited item.
+		af := (&feeds.Atom{Feed: f}).AtomFeed()
+		for i, e := range af.Entries {
+			if created := f.Items[i].Created; !created.IsZero() {
+				e.Published = created.UTC().Format(time.RFC3339)
+			}
+		}
+		body, err = feeds.ToXML(af)
+		ctype = "application/atom+xml; charset=utf-8"
+	case "json":
+		body, err = f.ToJSON()
+		ctype = "application/feed+json; charset=utf-8"
+	default:
+		return errNotFound()
+	}
+	if err != nil {
+		return err
+	}
+	return conditional(c, []byte(body), ctype, last)
+}
+
+func (h *handler) feedItem(base string, d store.Disclosure) *feeds.Item {
+	url := base + "/cong-khai/" + itoa(d.ID)
+	title := d.Title
+	if d.Status == store.StatusWithdrawn {
+		title = "[Đã rút] " + title
+	}
+	content := string(h.richHTML(d.Body))
+	if d.Status == store.StatusWithdrawn {
+		content = "<p><strong>Tin đã rút ngày " + fmtDate(d.WithdrawnAt.In(vietnam)) + ".</strong> Lý do: " +
+			escapeText(d.WithdrawReason) + "</p>" + content
+	}
+	return &feeds.Item{
+		// The item's permanent address is its id: an edit keeps the id and
+		// moves Updated, so readers show a change, not a second item.
+		Id:          url,
+		Title:       title,
+		Link:        &feeds.Link{Href: url},
+		Description: d.Summary,
+		Content:     content,
+		Created:     d.FirstPublished,
+		Updated:     d.UpdatedAt,
+	}
+}
+
+// conditional sends body with validators, or 304 when the client has it.
+func conditional(c *fiber.Ctx, body []byte, ctype string, modified time.Time) error {
+	sum := sha256.Sum256(body)
+	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+	c.Set(fiber.HeaderETag, etag)
+	c.Set(fiber.HeaderLastModified, modified.UTC().Format(http.TimeFormat))
+	c.Set(fiber.HeaderCacheControl, "public, max-age=300")
+	if inm := c.Get(fiber.HeaderIfNoneMatch); inm != "" {
+		for _, tag := range strings.Split(inm, ",") {
+			if t := strings.TrimSpace(tag); t == etag || t == "W/"+etag || t == "*" {
+				return c.SendStatus(fiber.StatusNotModified)
+			}
+		}
+	} else if ims := c.Get(fiber.HeaderIfModifiedSince); ims != "" {
+		if t, err := http.ParseTime(ims); err == nil && !modified.Truncate(time.Second).After(t) {
+			return c.SendStatus(fiber.StatusNotModified)
+		}
+	}
+	c.Set(fiber.HeaderContentType, ctype)
+	return c.Send(body)
+}

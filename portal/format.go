@@ -1,0 +1,160 @@
+package portal
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+
+	"minhbach/store"
+)
+
+// vietnam is the commune's time zone. Vietnam has kept UTC+7 without
+// daylight saving since 1975, so a fixed zone needs no tzdata.
+var vietnam = time.FixedZone("ICT", 7*60*60)
+
+// today is the civil date in Vietnam, as a UTC midnight like stored dates.
+func today(now time.Time) time.Time {
+	y, m, d := now.In(vietnam).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func fmtDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("02/01/2006")
+}
+
+func fmtDateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(vietnam).Format("02/01/2006 15:04")
+}
+
+// fmtSize prints a byte count the Vietnamese way: "1,5 MB", "820 KB".
+func fmtSize(n int64) string {
+	switch {
+	case n < 1024:
+		return strconv.FormatInt(n, 10) + " byte"
+	case n < 1024*1024:
+		return strconv.FormatInt((n+512)/1024, 10) + " KB"
+	default:
+		s := strconv.FormatFloat(float64(n)/(1024*1024), 'f', 1, 64)
+		return strings.Replace(s, ".", ",", 1) + " MB"
+	}
+}
+
+// fmtInt groups thousands with dots: 1.234.567.
+func fmtInt(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+var mimeLabels = map[string]string{
+	mimePDF:  "PDF",
+	mimeDOC:  "Word",
+	mimeDOCX: "Word",
+	mimeXLS:  "Excel",
+	mimeXLSX: "Excel",
+	mimeODT:  "OpenDocument",
+	mimeODS:  "OpenDocument bảng tính",
+	mimeJPEG: "Ảnh JPG",
+	mimePNG:  "Ảnh PNG",
+}
+
+func categoryLabel(slug string) string {
+	if c, ok := store.CategoryBySlug(slug); ok {
+		return c.Label
+	}
+	return slug
+}
+
+// postingState describes where an item stands in its posting period.
+type postingState struct {
+	Label string
+	Class string
+}
+
+func postingOf(d store.Disclosure, now time.Time) postingState {
+	if d.Status == store.StatusWithdrawn {
+		return postingState{"Đã rút", "withdrawn"}
+	}
+	if d.Status == store.StatusDraft {
+		return postingState{"Bản nháp", "draft"}
+	}
+	t := today(now)
+	switch {
+	case !d.PostingFrom.IsZero() && t.Before(d.PostingFrom):
+		return postingState{"Sắp niêm yết", "upcoming"}
+	case !d.PostingUntil.IsZero() && t.After(d.PostingUntil):
+		return postingState{"Hết thời gian niêm yết", "ended"}
+	default:
+		return postingState{"Đang niêm yết", "current"}
+	}
+}
+
+func postingPeriod(from, until time.Time) string {
+	switch {
+	case from.IsZero() && until.IsZero():
+		return "Không thời hạn"
+	case until.IsZero():
+		return "Từ " + fmtDate(from) + ", không thời hạn"
+	case from.IsZero():
+		return "Đến " + fmtDate(until)
+	default:
+		days := int(until.Sub(from).Hours()/24) + 1
+		return fmt.Sprintf("%s – %s (%d ngày)", fmtDate(from), fmtDate(until), days)
+	}
+}
+
+func templateFuncs(st *staticFiles) template.FuncMap {
+	return template.FuncMap{
+		"date":          fmtDate,
+		"datetime":      fmtDateTime,
+		"isodate":       func(t time.Time) string { return t.Format("2006-01-02") },
+		"isotime":       func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"size":          fmtSize,
+		"num":           fmtInt,
+		"static":        st.url,
+		"category":      categoryLabel,
+		"categories":    func() []store.Category { return store.Categories },
+		"mimeLabel":     func(m string) string { return mimeLabels[m] },
+		"posting":       func(d store.Disclosure) postingState { return postingOf(d, time.Now()) },
+		"postingPeriod": postingPeriod,
+		"add":           func(a, b int) int { return a + b },
+		"attachmentURL": attachmentURL,
+	}
+}
+
+func attachmentURL(a store.Attachment) string {
+	return "/tep/" + strconv.FormatInt(a.ID, 10) + "/" + urlSafeName(a.Filename)
+}
+
+// urlSafeName keeps a file name readable in a URL path segment.
+func urlSafeName(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case r == '/' || r == '\\' || r == '?' || r == '#' || r == '%' || r < 0x20:
+			b.WriteByte('_')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,45 @@
+package portal
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"minhbach/store"
+)
+
+type categoryCount struct {
+	store.Category
+	Count int
+}
+
+type homePage struct {
+	Base
+	Latest     []store.Disclosure
+	Categories []categoryCount
+}
+
+// home shows the newest disclosures and the way into every category.
+func (h *handler) home(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	latest, _, err := h.store.Disclosures(ctx, store.DisclosureFilter{Public: true, Limit: 8})
+	if err != nil {
+		return err
+	}
+	cats, err := h.categoryCounts(c)
+	if err != nil {
+		return err
+	}
+	p := &homePage{Base: h.base(c, ""), Latest: latest, Categories: cats}
+	return h.render(c, "home", p)
+}
+
+func (h *handler) categoryCounts(c *fiber.Ctx) ([]categoryCount, error) {
+	counts, err := h.store.CategoryCounts(c.UserContext())
+	if err != nil {
+		return nil, err
+	}
+	out := make([]categoryCount, len(store.Categories))
+	for i, cat := range store.Categories {
+		out[i] = categoryCount{cat, counts[cat.Slug]}
+	}
+	return out, nil
+}

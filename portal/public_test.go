@@ -1,0 +1,132 @@
+package portal_test
+
+import (
+	"context"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+
+	"minhbach/store"
+)
+
+func TestEveryPublicPageRenders(t *testing.T) {
+	e := newEnv(t)
+	paths := []string{"/", "/cong-khai", "/cong-khai?trang=2"}
+	for _, c := range store.Categories {
+		paths = append(paths, "/cong-khai/"+c.Slug)
+	}
+	ids := e.publicIDs()
+	if len(ids) < 20 {
+		t.Fatalf("demo data has %d public items, want 20+", len(ids))
+	}
+	for _, id := range ids {
+		paths = append(paths, "/cong-khai/"+itoa(id), "/cong-khai/"+itoa(id)+"/lich-su", "/cong-khai/"+itoa(id)+"/phien-ban/1")
+	}
+	alternate := regexp.MustCompile(`<link rel="alternate" type="application/(rss|atom)\+xml"`)
+	for _, p := range paths {
+		r := e.get(p)
+		if r.status != http.StatusOK {
+			t.Errorf("GET %s: status %d", p, r.status)
+			continue
+		}
+		if !strings.HasPrefix(r.header.Get("Content-Type"), "text/html") {
+			t.Errorf("GET %s: content type %q", p, r.header.Get("Content-Type"))
+		}
+		if !alternate.MatchString(r.body) {
+			t.Errorf("GET %s: no feed <link rel=alternate>", p)
+		}
+		if !strings.Contains(r.body, `lang="vi"`) || !strings.Contains(r.body, "xã Trung Trắc") {
+			t.Errorf("GET %s: not the Vietnamese layout", p)
+		}
+		if csp := r.header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'none'") {
+			t.Errorf("GET %s: CSP %q", p, csp)
+		}
+	}
+}
+
+func TestItemPageShowsFactsAttachmentsAndHistory(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	// The 2023 PAPI plan carries a generated DOCX.
+	items, _, err := e.st.Disclosures(ctx, store.DisclosureFilter{Public: true, Category: "ke-hoach-bao-cao", Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plan store.Disclosure
+	for _, d := range items {
+		if strings.Contains(d.Title, "PAPI") {
+			plan, _ = e.st.PublicDisclosure(ctx, d.ID)
+		}
+	}
+	if plan.ID == 0 || len(plan.Attachments) == 0 {
+		t.Fatal("the PAPI plan with its attachment is missing from the demo data")
+	}
+	a := plan.Attachments[0]
+	r := e.get("/cong-khai/" + itoa(plan.ID))
+	mustContain(t, "plan page", r.body, plan.Title, "Căn cứ pháp lý", "Đơn vị chủ trì", "Thời gian niêm yết",
+		a.Filename, a.SHA256, "Lịch sử thay đổi", "Phiên bản 1")
+
+	dl := e.get("/tep/" + itoa(a.ID) + "/" + a.Filename)
+	if dl.status != http.StatusOK || int64(len(dl.body)) != a.Size {
+		t.Fatalf("download: status %d, %d bytes, want %d", dl.status, len(dl.body), a.Size)
+	}
+	if got := dl.header.Get("Content-Disposition"); !strings.HasPrefix(got, "attachment;") {
+		t.Errorf("Content-Disposition %q", got)
+	}
+	if dl.header.Get("X-Content-Type-Options") != "nosniff" || dl.header.Get("Content-Type") != a.MIME {
+		t.Errorf("download headers: %v", dl.header)
+	}
+}
+
+func TestRevisedItemShowsWhatChanged(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	for _, id := range e.publicIDs() {
+		vs, err := e.st.Versions(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(vs) < 2 {
+			continue
+		}
+		r := e.get("/cong-khai/" + itoa(id) + "/lich-su")
+		last := vs[len(vs)-1]
+		mustContain(t, "history", r.body, "Phiên bản "+itoa(int64(last.Number)), "Lý do thay đổi", last.Reason)
+		if !strings.Contains(r.body, "<ins>") && !strings.Contains(r.body, "<del>") {
+			t.Errorf("history of %d shows no change", id)
+		}
+		old := e.get("/cong-khai/" + itoa(id) + "/phien-ban/1")
+		mustContain(t, "version 1", old.body, vs[0].Title, "phiên bản 1")
+		return
+	}
+	t.Fatal("no revised item in the demo data")
+}
+
+func TestUnknownAddressesGiveVietnamese404(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	draft, _, err := e.st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusDraft, Limit: 1})
+	if err != nil || len(draft) == 0 {
+		t.Fatal("demo data has no draft", err)
+	}
+	paths := []string{
+		"/khong-co-trang", "/cong-khai/999999", "/cong-khai/khong-co-muc", "/cong-khai/999999/lich-su",
+		"/cong-khai/" + itoa(e.publicIDs()[0]) + "/phien-ban/99", "/tep/999999/x.pdf", "/cong-khai/khong-co/feed.rss",
+		"/feed.xml", "/cong-khai/" + itoa(draft[0].ID), // drafts are private
+	}
+	for _, p := range paths {
+		r := e.get(p)
+		if r.status != http.StatusNotFound {
+			t.Errorf("GET %s: status %d, want 404", p, r.status)
+		}
+		mustContain(t, p, r.body, "Không tìm thấy trang", `lang="vi"`)
+	}
+}
+
+func TestHealthz(t *testing.T) {
+	e := newEnv(t)
+	if r := e.get("/healthz"); r.status != http.StatusOK || r.body != "ok" {
+		t.Fatalf("healthz: %d %q", r.status, r.body)
+	}
+}

@@ -1,0 +1,122 @@
+package portal
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/gofiber/fiber/v2"
+
+	"minhbach/store"
+	viewfs "minhbach/views"
+)
+
+// Base is what every page needs; page structs embed it.
+type Base struct {
+	Title     string
+	Settings  store.Settings
+	User      *store.User
+	CSRF      string
+	Flash     string
+	Path      string
+	Feeds     []feedLink
+	NoIndex   bool
+	Officer   bool // the page belongs to the officers' area
+	Canonical string
+}
+
+func (b *Base) base() *Base { return b }
+
+type page interface{ base() *Base }
+
+type feedLink struct {
+	Type  string // rss, atom or json
+	Title string
+	URL   string
+}
+
+// views are the parsed templates: one set per page, parsed once at start.
+type views struct {
+	pages map[string]*template.Template
+	bufs  sync.Pool
+}
+
+func parseViews(st *staticFiles) (*views, error) {
+	funcs := templateFuncs(st)
+	layout, err := template.New("layout").Funcs(funcs).ParseFS(viewfs.FS, "layouts/*.html", "partials/*.html")
+	if err != nil {
+		return nil, err
+	}
+	names, err := fs.Glob(viewfs.FS, "pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	v := &views{pages: map[string]*template.Template{}, bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }}}
+	for _, n := range names {
+		t, err := template.Must(layout.Clone()).ParseFS(viewfs.FS, n)
+		if err != nil {
+			return nil, err
+		}
+		v.pages[strings.TrimSuffix(path.Base(n), ".html")] = t
+	}
+	// Fail at start, not at the first visitor, if a page is missing.
+	for _, want := range pageNames {
+		if v.pages[want] == nil {
+			return nil, fmt.Errorf("page template %q missing", want)
+		}
+	}
+	return v, nil
+}
+
+// pageNames lists every page a handler renders.
+var pageNames = []string{
+	"error", "home", "disclosure_index", "disclosure_category", "disclosure_show", "disclosure_versions",
+	"disclosure_version", "login", "officer_home", "disclosure_form", "disclosure_withdraw",
+	"user_index", "audit_index",
+}
+
+func (h *handler) render(c *fiber.Ctx, name string, p page) error {
+	return h.renderStatus(c, fiber.StatusOK, name, p)
+}
+
+// renderStatus renders into a buffer first so that a template error becomes
+// a clean 500 page instead of half a page.
+func (h *handler) renderStatus(c *fiber.Ctx, status int, name string, p page) error {
+	t := h.views.pages[name]
+	if t == nil {
+		return fmt.Errorf("render: no page %q", name)
+	}
+	buf := h.views.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer h.views.bufs.Put(buf)
+	if err := t.ExecuteTemplate(buf, "layout", p); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	b := p.base()
+	if b.User != nil || b.Officer || b.CSRF != "" {
+		// Pages for a logged-in officer or with a form are never cached.
+		c.Set(fiber.HeaderCacheControl, "private, no-store")
+	}
+	if b.NoIndex {
+		c.Set("X-Robots-Tag", "noindex")
+	}
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	return c.Status(status).Send(buf.Bytes())
+}
+
+// base fills what every page needs.
+func (h *handler) base(c *fiber.Ctx, title string) Base {
+	b := Base{Title: title, Path: c.Path(), Feeds: siteFeeds}
+	b.Settings = h.settings(c)
+	b.Settings.Secret = "" // never reaches a template
+	if u, ok := c.Locals(localUser).(*store.User); ok {
+		b.User = u
+		b.CSRF = h.csrfToken(c)
+	}
+	b.Flash = h.takeFlash(c)
+	return b
+}

@@ -1,0 +1,42 @@
+package portal
+
+import "github.com/gofiber/fiber/v2"
+
+// routes lists every route. Officer routes are wrapped in h.officer or
+// h.admin; every unsafe method passes the CSRF check first.
+func (h *handler) routes(app *fiber.App) {
+	app.Get("/healthz", h.healthz)
+	app.Get("/static/*", h.staticFile)
+	app.Use(h.checkCSRF)
+
+	// Public pages.
+	app.Get("/", h.home)
+	app.Get("/cong-khai", h.disclosureIndex)
+	app.Get("/cong-khai/:key", h.disclosureKey)
+	app.Get("/cong-khai/:id<int>/lich-su", h.disclosureVersions)
+	app.Get("/cong-khai/:id<int>/phien-ban/:n<int>", h.disclosureVersion)
+	app.Get("/tep/:id<int>/:name?", h.attachmentDownload)
+
+	// Feeds.
+	app.Get("/feed.:format", h.feed)
+	app.Get("/cong-khai/:slug/feed.:format", h.feed)
+
+	// Officers.
+	app.Get("/can-bo/dang-nhap", h.loginForm)
+	app.Post("/can-bo/dang-nhap", h.loginSubmit)
+	app.Post("/can-bo/dang-xuat", h.officer(h.logout))
+	app.Get("/can-bo", h.officer(h.officerHome))
+	app.Get("/can-bo/cong-khai/moi", h.officer(h.disclosureNew))
+	app.Post("/can-bo/cong-khai", h.officer(h.disclosureCreate))
+	app.Get("/can-bo/cong-khai/:id<int>", h.officer(h.disclosureEdit))
+	app.Post("/can-bo/cong-khai/:id<int>", h.officer(h.disclosureUpdate))
+	app.Get("/can-bo/cong-khai/:id<int>/xem-truoc", h.officer(h.disclosurePreview))
+	app.Post("/can-bo/cong-khai/:id<int>/cong-bo", h.officer(h.disclosurePublish))
+	app.Get("/can-bo/cong-khai/:id<int>/rut", h.officer(h.disclosureWithdrawForm))
+	app.Post("/can-bo/cong-khai/:id<int>/rut", h.officer(h.disclosureWithdraw))
+
+	// Administrators.
+	app.Get("/can-bo/tai-khoan", h.admin(h.userIndex))
+	app.Post("/can-bo/tai-khoan", h.admin(h.userCreate))
+	app.Get("/can-bo/nhat-ky", h.admin(h.auditIndex))
+}

@@ -1,0 +1,179 @@
+package portal
+
+import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"net/url"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"minhbach/store"
+)
+
+const (
+	sessionCookie = "mb_session"
+	csrfCookie    = "mb_csrf"
+	flashCookie   = "mb_flash"
+	csrfField     = "_csrf"
+	localUser     = "user"
+)
+
+func randomToken() string {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand does not fail on supported systems
+	}
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func hashToken(tok string) string {
+	sum := sha256.Sum256([]byte(tok))
+	return hex.EncodeToString(sum[:])
+}
+
+func (h *handler) setCookie(c *fiber.Ctx, name, value string, maxAge time.Duration) {
+	ck := &fiber.Cookie{
+		Name:     name,
+		Value:    value,
+		Path:     "/",
+		HTTPOnly: true,
+		SameSite: fiber.CookieSameSiteLaxMode,
+		Secure:   h.secure,
+	}
+	if maxAge > 0 {
+		ck.Expires = time.Now().Add(maxAge)
+	}
+	if maxAge < 0 {
+		ck.Expires = time.Unix(1, 0)
+		ck.Value = ""
+	}
+	c.Cookie(ck)
+}
+
+// loadUser puts the logged-in officer, if any, in the request's locals.
+func (h *handler) loadUser(c *fiber.Ctx) error {
+	tok := c.Cookies(sessionCookie)
+	if tok == "" {
+		return c.Next()
+	}
+	u, err := h.store.SessionUser(c.UserContext(), hashToken(tok))
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		h.setCookie(c, sessionCookie, "", -1)
+	case err != nil:
+		return err
+	default:
+		c.Locals(localUser, &u)
+	}
+	return c.Next()
+}
+
+func currentUser(c *fiber.Ctx) *store.User {
+	u, _ := c.Locals(localUser).(*store.User)
+	return u
+}
+
+// officer wraps a handler that needs a logged-in officer: others are sent
+// to the login page and come back after logging in.
+func (h *handler) officer(next fiber.Handler) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if currentUser(c) == nil {
+			if c.Method() != fiber.MethodGet {
+				return errForbidden("Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại rồi thực hiện lại thao tác.")
+			}
+			return c.Redirect("/can-bo/dang-nhap?tiep="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
+		}
+		return next(c)
+	}
+}
+
+// admin wraps a handler that only administrators may use.
+func (h *handler) admin(next fiber.Handler) fiber.Handler {
+	return h.officer(func(c *fiber.Ctx) error {
+		if !currentUser(c).IsAdmin() {
+			return errForbidden("Chỉ quản trị viên được dùng chức năng này.")
+		}
+		return next(c)
+	})
+}
+
+// startSession logs a user in with a fresh token (rotated at every login, so
+// a token planted before login is worthless) and a fresh CSRF cookie.
+func (h *handler) startSession(c *fiber.Ctx, u store.User) error {
+	if old := c.Cookies(sessionCookie); old != "" {
+		h.store.DeleteSession(c.UserContext(), hashToken(old), u.ID)
+	}
+	tok := randomToken()
+	if err := h.store.CreateSession(c.UserContext(), hashToken(tok), u.ID); err != nil {
+		return err
+	}
+	h.setCookie(c, sessionCookie, tok, store.SessionAbsolute)
+	h.setCookie(c, csrfCookie, randomToken(), 0)
+	return nil
+}
+
+// csrfToken returns the token forms must carry: an HMAC of the browser's
+// CSRF cookie under the server secret (signed double submit). It sets the
+// cookie if the browser has none yet.
+func (h *handler) csrfToken(c *fiber.Ctx) string {
+	ck := c.Cookies(csrfCookie)
+	if v, ok := c.Locals(csrfCookie).(string); ok {
+		ck = v
+	}
+	if ck == "" {
+		ck = randomToken()
+		h.setCookie(c, csrfCookie, ck, 0)
+		c.Locals(csrfCookie, ck)
+	}
+	return h.signCSRF(c, ck)
+}
+
+func (h *handler) signCSRF(c *fiber.Ctx, cookie string) string {
+	st := h.settings(c)
+	m := hmac.New(sha256.New, []byte(st.Secret))
+	m.Write([]byte("csrf:" + cookie))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
+// checkCSRF refuses every unsafe request whose token does not match.
+func (h *handler) checkCSRF(c *fiber.Ctx) error {
+	switch c.Method() {
+	case fiber.MethodGet, fiber.MethodHead, fiber.MethodOptions:
+		return c.Next()
+	}
+	if site := c.Get("Sec-Fetch-Site"); site == "cross-site" {
+		return errForbidden("")
+	}
+	ck := c.Cookies(csrfCookie)
+	got := c.FormValue(csrfField)
+	if got == "" {
+		got = c.Get("X-CSRF-Token")
+	}
+	if ck == "" || got == "" || !hmac.Equal([]byte(got), []byte(h.signCSRF(c, ck))) {
+		return errForbidden("")
+	}
+	return c.Next()
+}
+
+// setFlash leaves a one-time message for the next page.
+func (h *handler) setFlash(c *fiber.Ctx, msg string) {
+	h.setCookie(c, flashCookie, url.QueryEscape(msg), time.Minute)
+}
+
+func (h *handler) takeFlash(c *fiber.Ctx) string {
+	v := c.Cookies(flashCookie)
+	if v == "" {
+		return ""
+	}
+	h.setCookie(c, flashCookie, "", -1)
+	msg, err := url.QueryUnescape(v)
+	if err != nil {
+		return ""
+	}
+	return msg
+}
