@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"minhbach/portal/password"
+	"minhbach/store"
+)
+
+func TestUserAddWhileTheServerHoldsTheDatabase(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	// The "server": an open, migrated store with a write in flight.
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddUnit(ctx, "UBND xã", 0); err != nil {
+		t.Fatal(err)
+	}
+
+	args := []string{"-data", dir, "-login", "chutich", "-name", "Nguyễn Văn An", "-role", "admin"}
+	if err := userAdd(args, strings.NewReader("mot-mat-khau-dai\n")); err != nil {
+		t.Fatalf("user add: %v", err)
+	}
+	u, err := st.UserByLogin(ctx, "chutich")
+	if err != nil {
+		t.Fatalf("the running server does not see the new account: %v", err)
+	}
+	if u.Role != store.RoleAdmin || u.Name != "Nguyễn Văn An" || !password.Check(u.PasswordHash, "mot-mat-khau-dai") {
+		t.Fatalf("account %+v", u)
+	}
+
+	cases := []struct {
+		name  string
+		args  []string
+		stdin string
+		want  string
+	}{
+		{"duplicate login", args, "mot-mat-khau-dai\n", "already taken"},
+		{"short password", []string{"-data", dir, "-login", "b", "-name", "B"}, "ngan\n", "at least 10"},
+		{"no password", []string{"-data", dir, "-login", "c", "-name", "C"}, "", "no password"},
+		{"bad role", []string{"-data", dir, "-login", "d", "-name", "D", "-role", "root"}, "mot-mat-khau-dai\n", "admin or officer"},
+		{"no name", []string{"-data", dir, "-login", "e"}, "mot-mat-khau-dai\n", "required"},
+	}
+	for _, c := range cases {
+		err := userAdd(c.args, strings.NewReader(c.stdin))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want %q", c.name, err, c.want)
+		}
+	}
+}
+
+func TestMigrateRefusesANewerDatabase(t *testing.T) {
+	dir := t.TempDir()
+	if err := run([]string{"migrate", "-data", dir}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	// Pretend a newer binary migrated this database.
+	db := filepath.Join(dir, store.DBFile)
+	if err := bumpSchema(db); err != nil {
+		t.Fatal(err)
+	}
+	err = run([]string{"serve", "-data", dir, "-addr", "127.0.0.1:0"})
+	if err == nil || !strings.Contains(err.Error(), "newer than this binary") {
+		t.Fatalf("serve on a newer schema: %v", err)
+	}
+}
+
+// bumpSchema marks the database as migrated by a newer binary.
+func bumpSchema(path string) error {
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.Exec(fmt.Sprintf("PRAGMA user_version = %d", store.SchemaVersion()+1))
+	return err
+}

@@ -1,0 +1,248 @@
+package portal_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserPublishDisclosure drives real Chromium, with JavaScript and the
+// CSP on, through login, the rich-text form with an upload, the preview and
+// publication, on a phone-sized window.
+func TestBrowserPublishDisclosure(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	e := newEnv(t)
+	ctx, console := newBrowser(t, chromiumPath(t))
+
+	// Log in.
+	do(t, ctx, chromedp.Navigate(e.url+"/can-bo/dang-nhap"),
+		chromedp.SendKeys(chromedp.ID("login"), "canbo"),
+		chromedp.SendKeys(chromedp.ID("password"), demoPassword))
+	submit(t, ctx, chromedp.CSS(`main form.form button[type=submit]`), "/can-bo")
+
+	// Fill the form, typing the body into the editor that editor.js adds.
+	submit(t, ctx, chromedp.CSS(`.officer-bar a[href="/can-bo/cong-khai/moi"]`), "/can-bo/cong-khai/moi")
+	title := fmt.Sprintf("Thông báo họp dân thôn Đông tháng 12 (%d)", time.Now().UnixNano())
+	body := "Mời bà con thôn Đông dự họp bàn việc làm đường bê tông, 8 giờ sáng Chủ nhật tại nhà văn hóa."
+	pdf := minimalPDF()
+	pdfPath := filepath.Join(t.TempDir(), "bien-ban-hop-dan.pdf")
+	if err := os.WriteFile(pdfPath, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	unit := run(t, ctx, chromedp.Evaluate[string](`document.querySelector('#unit_id option:not([value=""])').value`))
+	today := time.Now()
+	do(t, ctx,
+		chromedp.WaitVisible(chromedp.CSS(".editor")),
+		chromedp.SetValue(chromedp.ID("category"), "thong-bao"),
+		chromedp.SendKeys(chromedp.ID("title"), title),
+		chromedp.SendKeys(chromedp.ID("summary"), "Họp dân bàn làm đường bê tông thôn Đông."),
+		chromedp.SendKeys(chromedp.CSS(".editor"), body),
+		chromedp.SetValue(chromedp.ID("unit_id"), unit),
+		chromedp.SetValue(chromedp.ID("posting_from"), today.Format("2006-01-02")),
+		chromedp.SetValue(chromedp.ID("posting_until"), today.AddDate(0, 0, 30).Format("2006-01-02")),
+		chromedp.SetUploadFiles(chromedp.ID("files"), []string{pdfPath}))
+	submit(t, ctx, chromedp.CSS(`main form.form button[type=submit]`), "/xem-truoc")
+	if bar := run(t, ctx, chromedp.Text(chromedp.CSS(".preview-bar"))); !strings.Contains(bar, "Bản xem trước") {
+		t.Fatalf("preview bar: %q", bar)
+	}
+
+	// Publish: the button lands on the public page.
+	submit(t, ctx, chromedp.CSS(`.preview-bar form button[type=submit]`), "/cong-khai/")
+	id := lastID(t, run(t, ctx, chromedp.Location()))
+	if h1 := run(t, ctx, chromedp.Text(chromedp.CSS("article h1"))); h1 != title {
+		t.Errorf("h1 = %q, want %q", h1, title)
+	}
+	mustContain(t, "public body", run(t, ctx, chromedp.Text(chromedp.CSS("article .body"))), body)
+	sum := sha256.Sum256(pdf)
+	mustContain(t, "public attachments", run(t, ctx, chromedp.Text(chromedp.CSS("section.attachments"))),
+		"bien-ban-hop-dan.pdf", "SHA-256", hex.EncodeToString(sum[:]))
+	screenshot(t, ctx, "browser-publish.png")
+	do(t, ctx, chromedp.EmulateViewport(1280, 900))
+	screenshot(t, ctx, "browser-publish-desktop.png")
+
+	// The same item is in the store and the Atom feed.
+	d, err := e.st.PublicDisclosure(context.Background(), id)
+	if err != nil {
+		t.Fatalf("store: %v", err)
+	}
+	if d.Title != title || len(d.Attachments) != 1 || !strings.Contains(d.Body, "nhà văn hóa") {
+		t.Errorf("store: title %q, %d attachments, body %q", d.Title, len(d.Attachments), d.Body)
+	}
+	feed, _ := e.parseFeed("/feed.atom")
+	found := false
+	for _, it := range feed.Items {
+		found = found || (it.Title == title && strings.HasSuffix(it.Link, "/cong-khai/"+itoa(id)))
+	}
+	if !found {
+		t.Errorf("feed.atom has no item %q linking to /cong-khai/%d", title, id)
+	}
+
+	for _, msg := range console.all() {
+		t.Errorf("browser console: %s", msg)
+	}
+}
+
+// chromiumPath finds Chromium, or skips (fails under CI) when it is missing.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
+		return "/usr/bin/chromium"
+	}
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("chromium missing under CI")
+	}
+	t.Skip("browser test skipped: Chromium not installed (apt-get install chromium fonts-noto-core)")
+	return ""
+}
+
+// consoleLog collects console errors, uncaught exceptions and browser log
+// errors, CSP violations among them.
+type consoleLog struct {
+	mu   sync.Mutex
+	msgs []string
+}
+
+func (c *consoleLog) listen(ev any) {
+	var msg string
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type != runtime.ConsoleAPICalledTypeError {
+			return
+		}
+		var parts []string
+		for _, a := range ev.Args {
+			parts = append(parts, strings.Trim(string(a.Value), `"`)+a.Description)
+		}
+		msg = "console.error: " + strings.Join(parts, " ")
+	case *runtime.EventExceptionThrown:
+		msg = "exception: " + ev.ExceptionDetails.Text
+		if ex := ev.ExceptionDetails.Exception; ex != nil {
+			msg += " " + ex.Description
+		}
+	case *log.EventEntryAdded:
+		if ev.Entry.Level != log.EntryLevelError {
+			return
+		}
+		msg = fmt.Sprintf("log %s: %s (%s)", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
+	default:
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.msgs = append(c.msgs, msg)
+}
+
+func (c *consoleLog) all() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.msgs...)
+}
+
+// newBrowser starts headless Chromium with a phone-sized window and a fresh
+// profile; everything it does is bounded by one minute.
+func newBrowser(t *testing.T, path string) (context.Context, *consoleLog) {
+	t.Helper()
+	profile := t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	t.Cleanup(cancel)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.Headless,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(profile), chromedp.WindowSize(390, 844))
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	console := &consoleLog{}
+	bctx, cancelBrowser := chromedp.NewContext(allocCtx, chromedp.WithListener(console.listen))
+	t.Cleanup(cancelBrowser)
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return bctx, console
+}
+
+func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func run[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// submit clicks sel, waits for the page it leads to and checks that it is
+// a 200 whose URL contains want.
+func submit(t *testing.T, ctx context.Context, sel chromedp.CSS, want string) {
+	t.Helper()
+	res, err := chromedp.RunResponse(ctx, chromedp.Click(sel, chromedp.NodeVisible))
+	if err != nil {
+		t.Fatalf("click %s: %v", sel, err)
+	}
+	if res.Status != 200 || !strings.Contains(res.URL, want) {
+		text, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
+		t.Fatalf("click %s: %d %s, want %s\n%s", sel, res.Status, res.URL, want, text)
+	}
+}
+
+// screenshot saves a full-page PNG to $ARTIFACTS_DIR, or a temp dir.
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	dir := os.Getenv("ARTIFACTS_DIR")
+	if dir == "" {
+		dir = t.TempDir()
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, run(t, ctx, chromedp.FullScreenshot(90)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+// minimalPDF is a valid one-page PDF with a correct cross-reference table.
+func minimalPDF() []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+	}
+	var b strings.Builder
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return []byte(b.String())
+}
