@@ -71,6 +71,9 @@ func TestBrowserPublishDisclosure(t *testing.T) {
 	mustContain(t, "public attachments", run(t, ctx, chromedp.Text(chromedp.CSS("section.attachments"))),
 		"bien-ban-hop-dan.pdf", "SHA-256", hex.EncodeToString(sum[:]))
 	screenshot(t, ctx, "browser-publish.png")
+	if w := run(t, ctx, chromedp.Evaluate[int](`window.innerWidth`)); w != 390 {
+		t.Errorf("viewport is %dpx wide, want a 390px phone", w)
+	}
 	do(t, ctx, chromedp.EmulateViewport(1280, 900))
 	screenshot(t, ctx, "browser-publish-desktop.png")
 
@@ -172,7 +175,8 @@ func newBrowser(t *testing.T, path string) (context.Context, *consoleLog) {
 	console := &consoleLog{}
 	bctx, cancelBrowser := chromedp.NewContext(allocCtx, chromedp.WithListener(console.listen))
 	t.Cleanup(cancelBrowser)
-	if err := chromedp.Do(bctx); err != nil {
+	// Headless Chromium keeps windows at least 500px wide: emulate the phone.
+	if err := chromedp.Do(bctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
 	return bctx, console
@@ -208,7 +212,8 @@ func submit(t *testing.T, ctx context.Context, sel chromedp.CSS, want string) {
 	}
 }
 
-// screenshot saves a full-page PNG to $ARTIFACTS_DIR, or a temp dir.
+// screenshot saves a full-page PNG (quality 100 means PNG, less is JPEG) to
+// $ARTIFACTS_DIR, or a temp dir.
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
 	dir := os.Getenv("ARTIFACTS_DIR")
@@ -218,7 +223,7 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, run(t, ctx, chromedp.FullScreenshot(90)), 0o644); err != nil {
+	if err := os.WriteFile(path, run(t, ctx, chromedp.FullScreenshot(100)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot: %s", path)

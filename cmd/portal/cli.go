@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/term"
@@ -26,7 +27,7 @@ Cách dùng:
   portal seed    [-data ./data]                                       nạp dữ liệu minh họa xã Trung Trắc
   portal user add -login L -name N -role admin|officer [-title T] [-data ./data]
                                                                       tạo tài khoản (mật khẩu đọc từ stdin)
-  portal version                                                      in phiên bản
+  portal version [-data ./data]                                       in phiên bản
 
 Biến môi trường: PORTAL_ADDR, PORTAL_DATA, PORTAL_TLS_PROXY=1.
 `
@@ -53,8 +54,7 @@ func run(args []string) error {
 		}
 		return userAdd(rest[1:], os.Stdin)
 	case "version":
-		fmt.Printf("portal %s (schema %d)\n", version, store.SchemaVersion())
-		return nil
+		return printVersion(rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Print(usage)
 		return nil
@@ -188,4 +188,28 @@ func readPassword(stdin io.Reader) (string, error) {
 		return "", errors.New("no password on standard input")
 	}
 	return strings.TrimRight(line, "\r\n"), nil
+}
+
+// printVersion prints the binary's version and schema, and the schema of
+// the database in -data when there is one.
+func printVersion(args []string) error {
+	fs, data := newFlags("version")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	fmt.Printf("portal %s (schema %d)\n", version, store.SchemaVersion())
+	if _, err := os.Stat(filepath.Join(*data, store.DBFile)); err != nil {
+		return nil
+	}
+	st, err := store.Open(*data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	v, err := st.Version(context.Background())
+	if err != nil {
+		return err
+	}
+	fmt.Printf("database %s at schema %d\n", filepath.Join(*data, store.DBFile), v)
+	return nil
 }
