@@ -70,16 +70,11 @@ type versionsPage struct {
 // disclosureVersions is the open revision history of an item: every
 // published version, its date and reason, and what it changed.
 func (h *handler) disclosureVersions(c *fiber.Ctx) error {
-	ctx := c.UserContext()
 	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
 	if err != nil {
 		return errNotFound()
 	}
-	d, err := h.store.PublicDisclosure(ctx, id)
-	if err != nil {
-		return err
-	}
-	versions, err := h.store.Versions(ctx, id)
+	d, versions, err := h.publicWithVersions(c, id)
 	if err != nil {
 		return err
 	}
@@ -104,7 +99,6 @@ type versionPage struct {
 
 // disclosureVersion shows one past version in full, as it was published.
 func (h *handler) disclosureVersion(c *fiber.Ctx) error {
-	ctx := c.UserContext()
 	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
 	if err != nil {
 		return errNotFound()
@@ -113,11 +107,7 @@ func (h *handler) disclosureVersion(c *fiber.Ctx) error {
 	if err != nil {
 		return errNotFound()
 	}
-	d, err := h.store.PublicDisclosure(ctx, id)
-	if err != nil {
-		return err
-	}
-	versions, err := h.store.Versions(ctx, id)
+	d, versions, err := h.publicWithVersions(c, id)
 	if err != nil {
 		return err
 	}

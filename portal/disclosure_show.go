@@ -18,12 +18,7 @@ type disclosurePage struct {
 
 // disclosureShow is the public page of one item with its history.
 func (h *handler) disclosureShow(c *fiber.Ctx, id int64) error {
-	ctx := c.UserContext()
-	d, err := h.store.PublicDisclosure(ctx, id)
-	if err != nil {
-		return err
-	}
-	versions, err := h.store.Versions(ctx, id)
+	d, versions, err := h.publicWithVersions(c, id)
 	if err != nil {
 		return err
 	}
@@ -32,4 +27,14 @@ func (h *handler) disclosureShow(c *fiber.Ctx, id int64) error {
 		p.Feeds = categoryFeeds(cat)
 	}
 	return h.render(c, "disclosure_show", p)
+}
+
+// publicWithVersions loads what the public sees of an item and its history.
+func (h *handler) publicWithVersions(c *fiber.Ctx, id int64) (store.Disclosure, []store.Version, error) {
+	d, err := h.store.PublicDisclosure(c.UserContext(), id)
+	if err != nil {
+		return store.Disclosure{}, nil, err
+	}
+	versions, err := h.store.Versions(c.UserContext(), id)
+	return d, versions, err
 }
