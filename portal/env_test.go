@@ -30,6 +30,7 @@ type env struct {
 	url    string
 	client *http.Client
 	logs   *bytes.Buffer
+	logsMu *sync.Mutex
 }
 
 func newEnv(t testing.TB) *env {
@@ -50,7 +51,8 @@ func newEnv(t testing.TB) *env {
 		t.Fatal(err)
 	}
 	logs := &bytes.Buffer{}
-	app, err := portal.New(portal.Config{Store: st, Log: slog.New(slog.NewTextHandler(&lockedWriter{w: logs}, nil))})
+	lw := &lockedWriter{w: logs}
+	app, err := portal.New(portal.Config{Store: st, Log: slog.New(slog.NewTextHandler(lw, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +65,7 @@ func newEnv(t testing.TB) *env {
 		app.Shutdown()
 		st.Close()
 	})
-	e := &env{st: st, url: "http://" + ln.Addr().String(), logs: logs}
+	e := &env{st: st, url: "http://" + ln.Addr().String(), logs: logs, logsMu: &lw.mu}
 	if tt, ok := t.(*testing.T); ok {
 		e.t = tt
 	}

@@ -130,3 +130,25 @@ func TestHealthz(t *testing.T) {
 		t.Fatalf("healthz: %d %q", r.status, r.body)
 	}
 }
+
+func TestDatabaseFailureGivesVietnamese500AndLogsTheCause(t *testing.T) {
+	e := newEnv(t)
+	e.st.Close()
+	if r := e.get("/healthz"); r.status != http.StatusServiceUnavailable {
+		t.Errorf("healthz with the database closed: %d", r.status)
+	}
+	r := e.get("/cong-khai")
+	if r.status != http.StatusInternalServerError {
+		t.Fatalf("status %d, want 500", r.status)
+	}
+	mustContain(t, "500 page", r.body, "Hệ thống gặp sự cố", `lang="vi"`)
+	if strings.Contains(r.body, "sql") || strings.Contains(r.body, "closed") {
+		t.Error("the 500 page leaks the internal error")
+	}
+	e.logsMu.Lock()
+	logged := e.logs.String()
+	e.logsMu.Unlock()
+	if !strings.Contains(logged, "database is closed") || !strings.Contains(logged, "path=/cong-khai") {
+		t.Errorf("cause not logged:\n%s", logged)
+	}
+}
