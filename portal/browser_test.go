@@ -54,8 +54,19 @@ func TestBrowserPublishDisclosure(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS(".editor"), body),
 		chromedp.SetValue(chromedp.ID("unit_id"), unit),
 		chromedp.SetValue(chromedp.ID("posting_from"), today.Format("2006-01-02")),
-		chromedp.SetValue(chromedp.ID("posting_until"), today.AddDate(0, 0, 30).Format("2006-01-02")),
+		// A mistake first: the posting ends before it starts.
+		chromedp.SetValue(chromedp.ID("posting_until"), today.AddDate(0, 0, -1).Format("2006-01-02")),
 		chromedp.SetUploadFiles(chromedp.ID("files"), []string{pdfPath}))
+	submit422(t, ctx, chromedp.CSS(`main form.form button[type=submit]`))
+	mustContain(t, "field error", run(t, ctx, chromedp.Text(chromedp.CSS(".has-error .field-error"))), "phải sau ngày bắt đầu")
+	// Nothing typed or uploaded is lost: the editor, the title and the file come back.
+	mustContain(t, "editor after 422", run(t, ctx, chromedp.Text(chromedp.CSS(".editor"))), body)
+	if got := run(t, ctx, chromedp.Value(chromedp.ID("title"))); got != title {
+		t.Errorf("title after 422: %q", got)
+	}
+	mustContain(t, "kept file", run(t, ctx, chromedp.Text(chromedp.CSS(".files.keep"))), "bien-ban-hop-dan.pdf")
+	screenshot(t, ctx, "browser-form-error.png")
+	do(t, ctx, chromedp.SetValue(chromedp.ID("posting_until"), today.AddDate(0, 0, 30).Format("2006-01-02")))
 	submit(t, ctx, chromedp.CSS(`main form.form button[type=submit]`), "/xem-truoc")
 	if bar := run(t, ctx, chromedp.Text(chromedp.CSS(".preview-bar"))); !strings.Contains(bar, "Bản xem trước") {
 		t.Fatalf("preview bar: %q", bar)
@@ -96,6 +107,10 @@ func TestBrowserPublishDisclosure(t *testing.T) {
 	}
 
 	for _, msg := range console.all() {
+		// Chromium logs every 4xx response; the 422 above was intended.
+		if strings.Contains(msg, "status of 422") && strings.HasSuffix(msg, "/can-bo/cong-khai)") {
+			continue
+		}
 		t.Errorf("browser console: %s", msg)
 	}
 }
@@ -210,6 +225,18 @@ func submit(t *testing.T, ctx context.Context, sel chromedp.CSS, want string) {
 	if res.Status != 200 || !strings.Contains(res.URL, want) {
 		text, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
 		t.Fatalf("click %s: %d %s, want %s\n%s", sel, res.Status, res.URL, want, text)
+	}
+}
+
+// submit422 clicks a submit button that must bring the form back with errors.
+func submit422(t *testing.T, ctx context.Context, sel chromedp.CSS) {
+	t.Helper()
+	res, err := chromedp.RunResponse(ctx, chromedp.Click(sel, chromedp.NodeVisible))
+	if err != nil {
+		t.Fatalf("click %s: %v", sel, err)
+	}
+	if res.Status != 422 {
+		t.Fatalf("click %s: status %d, want the form back with 422", sel, res.Status)
 	}
 }
 
