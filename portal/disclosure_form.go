@@ -45,6 +45,10 @@ type disclosureForm struct {
 // fieldErrors maps a form field name to its Vietnamese message.
 type fieldErrors map[string]string
 
+// Get is the message for a field, "" when it has none; templates call it
+// where a missing map key would be an invalid value.
+func (e fieldErrors) Get(field string) string { return e[field] }
+
 func parseDisclosureForm(c *fiber.Ctx) disclosureForm {
 	f := disclosureForm{
 		Category:     strings.TrimSpace(c.FormValue("category")),
@@ -190,7 +194,7 @@ func (f *disclosureForm) validate(units []store.Unit, published bool) fieldError
 // sanitised here, once, before it is stored.
 func (f *disclosureForm) input(h *handler) store.DisclosureInput {
 	body := f.Body
-	if !strings.Contains(body, "<") {
+	if !markup.MatchString(body) {
 		body = textToHTML(body)
 	}
 	return store.DisclosureInput{

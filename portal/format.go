@@ -138,6 +138,7 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 		"postingPeriod": postingPeriod,
 		"add":           func(a, b int) int { return a + b },
 		"attachmentURL": attachmentURL,
+		"field":         newFormField,
 	}
 }
 
@@ -157,4 +158,13 @@ func urlSafeName(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// formField feeds the "textfield" partial.
+type formField struct {
+	Name, Label, Value, Error, Hint string
+}
+
+func newFormField(name, label, value, err, hint string) formField {
+	return formField{name, label, value, err, hint}
 }

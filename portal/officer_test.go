@@ -283,3 +283,77 @@ func newEnvSameStore(e *env) *env {
 	c.client = newClient()
 	return &c
 }
+
+func TestAdminEditsCommuneSettings(t *testing.T) {
+	e := newEnv(t)
+	e.login("admin")
+	tok := e.csrf("/can-bo/cai-dat")
+	form := url.Values{"_csrf": {tok}, "commune_name": {"xã Trung Trắc"}, "province": {"tỉnh Hưng Yên"},
+		"phone": {"số máy bàn"}, "email": {"vanphong"}, "portal_url": {"javascript:alert(1)"}, "address": {"<b>Trụ sở</b>"}}
+	r := e.post("/can-bo/cai-dat", form)
+	if r.status != http.StatusUnprocessableEntity {
+		t.Fatalf("bad settings: %d", r.status)
+	}
+	for field, msg := range map[string]string{"phone": "chỉ gồm chữ số", "email": "chưa đúng", "portal_url": "https://", "address": "mã HTML"} {
+		mustContain(t, field, fieldBlock(t, r.body, field), msg)
+	}
+	mustContain(t, "typed values", r.body, "số máy bàn", "javascript:alert(1)")
+	before, _ := e.st.Settings(context.Background())
+	if before.Phone == "số máy bàn" {
+		t.Fatal("refused settings were saved")
+	}
+
+	form = url.Values{"_csrf": {tok}, "commune_name": {"xã Trung Trắc"}, "province": {"tỉnh Hưng Yên"},
+		"phone": {"0221 3 999 888"}, "email": {"ubnd@trungtrac.example"}, "portal_url": {"https://congkhai.trungtrac.example/"}}
+	if r := e.post("/can-bo/cai-dat", form); r.status != http.StatusSeeOther {
+		t.Fatalf("good settings: %d\n%s", r.status, r.body)
+	}
+	anon := newEnvSameStore(e)
+	mustContain(t, "footer", anon.get("/").body, "0221 3 999 888", "ubnd@trungtrac.example")
+	f, _ := anon.parseFeed("/feed.atom")
+	if !strings.HasPrefix(f.Items[0].Link, "https://congkhai.trungtrac.example/cong-khai/") {
+		t.Errorf("feed links do not follow the portal address: %s", f.Items[0].Link)
+	}
+	after, _ := e.st.Settings(context.Background())
+	if after.Secret != before.Secret || !after.Demo {
+		t.Error("saving settings changed the secret or the demo flag")
+	}
+
+	o := newEnvSameStore(e)
+	o.login("canbo")
+	if r := o.get("/can-bo/cai-dat"); r.status != http.StatusForbidden {
+		t.Fatalf("officer opens settings: %d", r.status)
+	}
+}
+
+func TestEveryOfficerPageRenders(t *testing.T) {
+	e := newEnv(t)
+	e.login("admin")
+	ctx := context.Background()
+	pub, _, _ := e.st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusPublished, Limit: 1})
+	draft, _, _ := e.st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusDraft, Limit: 1})
+	if len(pub) == 0 || len(draft) == 0 {
+		t.Fatal("demo data lacks a published item or a draft")
+	}
+	p, d := itoa(pub[0].ID), itoa(draft[0].ID)
+	for _, path := range []string{
+		"/can-bo", "/can-bo?trang-thai=draft", "/can-bo?trang-thai=published", "/can-bo?trang-thai=withdrawn",
+		"/can-bo/cong-khai/moi", "/can-bo/cong-khai/" + p, "/can-bo/cong-khai/" + d, "/can-bo/cong-khai/" + d + "/xem-truoc",
+		"/can-bo/cong-khai/" + p + "/xem-truoc", "/can-bo/cong-khai/" + p + "/rut", "/can-bo/tai-khoan", "/can-bo/nhat-ky", "/can-bo/cai-dat",
+	} {
+		r := e.get(path)
+		if r.status != http.StatusOK {
+			t.Errorf("GET %s: %d", path, r.status)
+			continue
+		}
+		if r.header.Get("Cache-Control") != "private, no-store" {
+			t.Errorf("GET %s: officer page cacheable (%q)", path, r.header.Get("Cache-Control"))
+		}
+		mustContain(t, path, r.body, "Đăng xuất", `name="_csrf"`)
+	}
+	if r := e.get("/can-bo?trang-thai=bi-mat"); r.status != http.StatusNotFound {
+		t.Errorf("unknown status filter: %d", r.status)
+	}
+	mustContain(t, "draft preview", e.get("/can-bo/cong-khai/"+d+"/xem-truoc").body, "Bản xem trước", "Công khai")
+	mustContain(t, "audit log", e.get("/can-bo/nhat-ky").body, "session.login", "disclosure.publish")
+}

@@ -39,4 +39,6 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get("/can-bo/tai-khoan", h.admin(h.userIndex))
 	app.Post("/can-bo/tai-khoan", h.admin(h.userCreate))
 	app.Get("/can-bo/nhat-ky", h.admin(h.auditIndex))
+	app.Get("/can-bo/cai-dat", h.admin(h.settingsEdit))
+	app.Post("/can-bo/cai-dat", h.admin(h.settingsSave))
 }
