@@ -84,7 +84,8 @@ func (h *handler) officer(next fiber.Handler) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		if currentUser(c) == nil {
 			if c.Method() != fiber.MethodGet {
-				return errForbidden("Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại rồi thực hiện lại thao tác.")
+				return errForbidden("Phiên đăng nhập đã hết hạn nên thao tác chưa được thực hiện. " +
+					"Bấm nút Quay lại của trình duyệt để lấy lại nội dung vừa nhập, đăng nhập lại ở một thẻ khác rồi gửi lại.")
 			}
 			return c.Redirect("/can-bo/dang-nhap?tiep="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
 		}

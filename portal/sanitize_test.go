@@ -1,0 +1,70 @@
+package portal
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPolicyKeepsStructureAndDropsEverythingElse(t *testing.T) {
+	p := newPolicy()
+	cases := []struct {
+		in, want string
+	}{
+		{`<h2>Dự toán</h2><p>Thu <strong>1.200</strong> triệu</p>`, `<h2>Dự toán</h2><p>Thu <strong>1.200</strong> triệu</p>`},
+		{`<ul><li>Thôn Đông</li></ul><ol><li>Một</li></ol>`, `<ul><li>Thôn Đông</li></ul><ol><li>Một</li></ol>`},
+		{`<table><tr><th scope="col">Mục</th><td colspan="2">Số tiền</td></tr></table>`, `<table><tr><th scope="col">Mục</th><td colspan="2">Số tiền</td></tr></table>`},
+		// Pasted from Word: styles, classes and spans go.
+		{`<p class="MsoNormal" style="color:red"><span style="font-size:14pt">Thông báo</span></p>`, `<p>Thông báo</p>`},
+		{`<p>a<script>alert(1)</script>b</p>`, `<p>ab</p>`},
+		{`<img src="x" onerror="alert(1)"><iframe src="//evil"></iframe>`, ``},
+		{`<a href="javascript:alert(1)">x</a>`, `x`},
+		{`<td colspan="99999">x</td>`, `<td>x</td>`}, // absurd spans dropped
+	}
+	for _, c := range cases {
+		if got := p.Sanitize(c.in); got != c.want {
+			t.Errorf("Sanitize(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+	link := p.Sanitize(`<a href="https://thuvienphapluat.vn/van-ban">Luật</a>`)
+	for _, want := range []string{`href="https://thuvienphapluat.vn/van-ban"`, `nofollow`, `noreferrer`, `target="_blank"`} {
+		if !strings.Contains(link, want) {
+			t.Errorf("link %s lacks %s", link, want)
+		}
+	}
+}
+
+func TestTextToHTMLMakesParagraphsAndLists(t *testing.T) {
+	got := textToHTML("Kính gửi bà con.\nThôn Đông\n\n- Mục một\n- Mục <hai>\n\n")
+	want := "<p>Kính gửi bà con.<br>Thôn Đông</p>\n<ul><li>Mục một</li><li>Mục &lt;hai&gt;</li></ul>\n"
+	if got != want {
+		t.Errorf("textToHTML\n got %q\nwant %q", got, want)
+	}
+	if text := htmlToText(`<h2>Tiêu đề</h2><p>Đoạn &amp; văn</p><table><tr><td>a</td><td>b</td></tr></table>`); text != "Tiêu đề\nĐoạn & văn\na | b |" {
+		t.Errorf("htmlToText: %q", text)
+	}
+}
+
+func TestSniffTypeRefusesDisguisedFiles(t *testing.T) {
+	cases := []struct {
+		data []byte
+		ext  string
+		want string
+	}{
+		{[]byte("%PDF-1.7\n"), ".pdf", mimePDF},
+		{[]byte("\x89PNG\r\n\x1a\nxxxx"), ".png", mimePNG},
+		{[]byte{0xFF, 0xD8, 0xFF, 0xE0}, ".jpg", mimeJPEG},
+		{append(append([]byte{}, ole2Magic...), 0, 0), ".xls", mimeXLS},
+		{append(append([]byte{}, ole2Magic...), 0, 0), ".doc", mimeDOC},
+		{[]byte("MZ\x90\x00"), ".pdf", ""},
+		{[]byte("PK\x03\x04 not really a zip"), ".docx", ""},
+		{[]byte("<html><script>"), ".pdf", ""},
+	}
+	for _, c := range cases {
+		if got := sniffType(c.data, c.ext); got != c.want {
+			t.Errorf("sniffType(%q, %s) = %q, want %q", c.data[:4], c.ext, got, c.want)
+		}
+	}
+	if got := cleanFilename(`C:\Users\Văn thư\..\bien "ban".pdf`); got != "bien ban.pdf" {
+		t.Errorf("cleanFilename: %q", got)
+	}
+}
