@@ -7,7 +7,8 @@ import (
 	"strings"
 )
 
-const disclosureColumns = `d.id, d.category, d.status, d.title, d.summary, d.body, d.legal_basis,
+// disclosureColumns takes the body column (or '' for lists) as its %s.
+const disclosureColumns = `d.id, d.category, d.status, d.title, d.summary, %s, d.legal_basis,
 	COALESCE(d.unit_id, 0), COALESCE(u.name, ''), d.posting_from, d.posting_until, d.current_version,
 	d.first_published, d.updated_at, d.withdrawn_at, d.withdraw_reason, d.demo, d.created_at`
 
@@ -26,7 +27,7 @@ func scanDisclosure(row interface{ Scan(...any) error }) (Disclosure, error) {
 // Disclosure returns an officer's working copy, drafts included.
 func (s *Store) Disclosure(ctx context.Context, id int64) (Disclosure, error) {
 	d, err := scanDisclosure(s.r.QueryRowContext(ctx,
-		"SELECT "+disclosureColumns+" FROM disclosures d LEFT JOIN units u ON u.id = d.unit_id WHERE d.id = ?", id))
+		"SELECT "+fmt.Sprintf(disclosureColumns, "d.body")+" FROM disclosures d LEFT JOIN units u ON u.id = d.unit_id WHERE d.id = ?", id))
 	if err == sql.ErrNoRows {
 		return Disclosure{}, ErrNotFound
 	}
@@ -51,9 +52,12 @@ const publicColumns = `d.id, v.category, d.status, v.title, v.summary, %s, v.leg
 	COALESCE(d.unit_id, 0), v.unit_name, v.posting_from, v.posting_until, d.current_version,
 	d.first_published, d.updated_at, d.withdrawn_at, d.withdraw_reason, d.demo, d.created_at`
 
+// publicFrom selects items that were ever published (current_version > 0:
+// published or withdrawn). Said this way, SQLite walks the updated_at index
+// newest first and stops at the LIMIT instead of sorting every item.
 const publicFrom = ` FROM disclosures d
 	JOIN disclosure_versions v ON v.disclosure_id = d.id AND v.version = d.current_version
-	WHERE d.status IN ('published', 'withdrawn')`
+	WHERE d.current_version > 0`
 
 // PublicDisclosure returns what the public sees of an item: the newest
 // version with its attachments. Drafts are ErrNotFound.
@@ -97,19 +101,25 @@ func (s *Store) Disclosures(ctx context.Context, f DisclosureFilter) ([]Disclosu
 	var where []string
 	var args []any
 	var query, count string
+	body := "''"
 	if f.Public {
-		body := "''"
 		if f.WithBody {
 			body = "v.body"
 		}
 		query = "SELECT " + fmt.Sprintf(publicColumns, body) + publicFrom
 		count = "SELECT COUNT(*)" + publicFrom
 		if f.Category != "" {
-			where = append(where, "v.category = ?")
+			// The working copy of a public item is its newest version (edits
+			// of public items always publish), so d.category and its index
+			// serve.
+			where = append(where, "d.category = ?")
 			args = append(args, f.Category)
 		}
 	} else {
-		query = "SELECT " + disclosureColumns + " FROM disclosures d LEFT JOIN units u ON u.id = d.unit_id WHERE 1=1"
+		if f.WithBody {
+			body = "d.body"
+		}
+		query = "SELECT " + fmt.Sprintf(disclosureColumns, body) + " FROM disclosures d LEFT JOIN units u ON u.id = d.unit_id WHERE 1=1"
 		count = "SELECT COUNT(*) FROM disclosures d WHERE 1=1"
 		if f.Category != "" {
 			where = append(where, "d.category = ?")
@@ -151,7 +161,7 @@ func (s *Store) Disclosures(ctx context.Context, f DisclosureFilter) ([]Disclosu
 
 // CategoryCounts counts public items per category slug.
 func (s *Store) CategoryCounts(ctx context.Context) (map[string]int, error) {
-	rows, err := s.r.QueryContext(ctx, "SELECT v.category, COUNT(*)"+publicFrom+" GROUP BY v.category")
+	rows, err := s.r.QueryContext(ctx, "SELECT d.category, COUNT(*) FROM disclosures d WHERE d.current_version > 0 GROUP BY d.category")
 	if err != nil {
 		return nil, fmt.Errorf("store: category counts: %w", err)
 	}
