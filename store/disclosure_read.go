@@ -7,7 +7,8 @@ import (
 	"strings"
 )
 
-// disclosureColumns takes the body column (or ” for lists) as its %s.
+// disclosureColumns takes the body column, or an empty string literal for
+// lists, as its %s.
 const disclosureColumns = `d.id, d.category, d.status, d.title, d.summary, %s, d.legal_basis,
 	COALESCE(d.unit_id, 0), COALESCE(u.name, ''), d.posting_from, d.posting_until, d.current_version,
 	d.first_published, d.updated_at, d.withdrawn_at, d.withdraw_reason, d.demo, d.created_at`
