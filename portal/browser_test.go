@@ -16,6 +16,8 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"minhbach/seeds"
 )
 
 // TestBrowserPublishDisclosure drives real Chromium, with JavaScript and the
@@ -39,7 +41,7 @@ func TestBrowserPublishDisclosure(t *testing.T) {
 	submit(t, ctx, chromedp.CSS(`.officer-bar a[href="/can-bo/cong-khai/moi"]`), "/can-bo/cong-khai/moi")
 	title := "Thông báo họp dân thôn Đông tháng 12" // in no demo item
 	body := "Mời bà con thôn Đông dự họp bàn việc làm đường bê tông, 8 giờ sáng Chủ nhật tại nhà văn hóa."
-	pdf := minimalPDF()
+	pdf := seeds.BlankPDF()
 	pdfPath := filepath.Join(t.TempDir(), "bien-ban-hop-dan.pdf")
 	if err := os.WriteFile(pdfPath, pdf, 0o644); err != nil {
 		t.Fatal(err)
@@ -255,27 +257,4 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot: %s", path)
-}
-
-// minimalPDF is a valid one-page PDF with a correct cross-reference table.
-func minimalPDF() []byte {
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-	}
-	var b strings.Builder
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return []byte(b.String())
 }

@@ -45,6 +45,14 @@ type disclosureForm struct {
 // fieldErrors maps a form field name to its Vietnamese message.
 type fieldErrors map[string]string
 
+// formStatus is 422 for a form sent back with errors, 200 otherwise.
+func formStatus(errs fieldErrors) int {
+	if len(errs) > 0 {
+		return fiber.StatusUnprocessableEntity
+	}
+	return fiber.StatusOK
+}
+
 // Get is the message for a field, "" when it has none; templates call it
 // where a missing map key would be an invalid value.
 func (e fieldErrors) Get(field string) string { return e[field] }

@@ -53,11 +53,7 @@ func (h *handler) renderDisclosureForm(c *fiber.Ctx, d *store.Disclosure, f disc
 		}
 		p.Attachments = append(p.Attachments, a)
 	}
-	status := fiber.StatusOK
-	if len(errs) > 0 {
-		status = fiber.StatusUnprocessableEntity
-	}
-	return h.renderStatus(c, status, "disclosure_form", p)
+	return h.renderStatus(c, formStatus(errs), "disclosure_form", p)
 }
 
 // saveUploads stores every acceptable uploaded file and adds it to the

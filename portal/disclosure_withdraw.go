@@ -30,11 +30,7 @@ func (h *handler) renderWithdraw(c *fiber.Ctx, d store.Disclosure, reason string
 	}
 	p := &withdrawPage{Base: h.base(c, "Rút tin: "+d.Title), D: d, Reason: reason, Errors: errs}
 	p.Officer = true
-	status := fiber.StatusOK
-	if len(errs) > 0 {
-		status = fiber.StatusUnprocessableEntity
-	}
-	return h.renderStatus(c, status, "disclosure_withdraw", p)
+	return h.renderStatus(c, formStatus(errs), "disclosure_withdraw", p)
 }
 
 // disclosureWithdraw marks an item withdrawn; it stays public with the reason.

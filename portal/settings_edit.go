@@ -28,11 +28,7 @@ func (h *handler) settingsEdit(c *fiber.Ctx) error {
 func (h *handler) renderSettings(c *fiber.Ctx, f settingsForm, errs fieldErrors) error {
 	p := &settingsPage{Base: h.base(c, "Thông tin của xã"), Form: f, Errors: errs}
 	p.Officer = true
-	status := fiber.StatusOK
-	if len(errs) > 0 {
-		status = fiber.StatusUnprocessableEntity
-	}
-	return h.renderStatus(c, status, "settings_edit", p)
+	return h.renderStatus(c, formStatus(errs), "settings_edit", p)
 }
 
 // validPhone accepts what Vietnamese offices print: digits, spaces, dots,

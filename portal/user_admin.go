@@ -38,11 +38,7 @@ func (h *handler) renderUsers(c *fiber.Ctx, f userForm, errs fieldErrors) error 
 	}
 	p := &userIndexPage{Base: h.base(c, "Tài khoản cán bộ"), Users: users, Units: units, Form: f, Errors: errs}
 	p.Officer = true
-	status := fiber.StatusOK
-	if len(errs) > 0 {
-		status = fiber.StatusUnprocessableEntity
-	}
-	return h.renderStatus(c, status, "user_index", p)
+	return h.renderStatus(c, formStatus(errs), "user_index", p)
 }
 
 // validLogin: letters, digits, dot, dash, underscore; 3 to 40 characters.

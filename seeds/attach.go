@@ -109,6 +109,12 @@ func revenueChart(years []int, revenue, spending []int64) ([]byte, error) {
 		fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", len(stream), stream),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 	}
+	return pdfFile(objs), nil
+}
+
+// pdfFile writes numbered objects (the first is the catalog) as a PDF 1.4
+// file with a correct cross-reference table.
+func pdfFile(objs []string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, len(objs))
@@ -122,7 +128,17 @@ func revenueChart(years []int, revenue, spending []int64) ([]byte, error) {
 		fmt.Fprintf(&b, "%010d 00000 n \n", off)
 	}
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes(), nil
+	return b.Bytes()
+}
+
+// BlankPDF is a valid one-page A4 PDF with nothing on it, for tests that
+// upload a real file.
+func BlankPDF() []byte {
+	return pdfFile([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+	})
 }
 
 // groupDigits writes 15300 as 15.300.
