@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -58,7 +59,7 @@ func (h *handler) setCookie(c *fiber.Ctx, name, value string, maxAge time.Durati
 // loadUser puts the logged-in officer, if any, in the request's locals.
 func (h *handler) loadUser(c *fiber.Ctx) error {
 	tok := c.Cookies(sessionCookie)
-	if tok == "" {
+	if tok == "" || strings.HasPrefix(c.Path(), "/static/") {
 		return c.Next()
 	}
 	u, err := h.store.SessionUser(c.UserContext(), hashToken(tok))
