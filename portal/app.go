@@ -49,6 +49,8 @@ type handler struct {
 	settingsAt  time.Time
 	settingsVal store.Settings
 	settingsOK  bool
+
+	feeds feedCache
 }
 
 // New builds the Fiber application.
@@ -73,6 +75,7 @@ func New(cfg Config) (*fiber.App, error) {
 		secure:   cfg.BehindTLSProxy,
 		version:  cfg.Version,
 		loginLim: newLimiter(10, time.Minute),
+		feeds:    feedCache{entries: map[string]feedEntry{}},
 	}
 	app := fiber.New(fiber.Config{
 		AppName:                 "Minh Bạch",

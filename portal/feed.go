@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -40,25 +41,75 @@ func (h *handler) baseURL(c *fiber.Ctx) string {
 	return c.BaseURL()
 }
 
+// feedCache keeps the last rendering of each feed (format × category), valid
+// while the public change mark and the settings it was built with hold. RSS
+// readers poll often; most polls then cost one small query and no
+// rendering.
+type feedCache struct {
+	mu      sync.Mutex
+	entries map[string]feedEntry // by format and category
+}
+
+type feedEntry struct {
+	key      string // change mark, base URL and commune name it was built with
+	body     []byte
+	etag     string
+	ctype    string
+	modified time.Time
+}
+
+var feedTypes = map[string]string{
+	"rss":  "application/rss+xml; charset=utf-8",
+	"atom": "application/atom+xml; charset=utf-8",
+	"json": "application/feed+json; charset=utf-8",
+}
+
 // feed serves /feed.{rss,atom,json} and /cong-khai/:slug/feed.{…}.
 func (h *handler) feed(c *fiber.Ctx) error {
 	format := c.Params("format")
-	slug := c.Params("slug")
+	ctype, ok := feedTypes[format]
+	if !ok {
+		return errNotFound()
+	}
 	var cat store.Category
-	if slug != "" {
-		var ok bool
+	if slug := c.Params("slug"); slug != "" {
 		if cat, ok = store.CategoryBySlug(slug); !ok {
 			return errNotFound()
 		}
 	}
-	items, _, err := h.store.Disclosures(c.UserContext(), store.DisclosureFilter{
-		Public: true, Category: cat.Slug, WithBody: true, Limit: feedSize,
-	})
+	mark, err := h.store.PublicChangeMark(c.UserContext(), cat.Slug)
 	if err != nil {
 		return err
 	}
 	st := h.settings(c)
 	base := h.baseURL(c)
+	slot := format + "/" + cat.Slug
+	key := mark + "|" + base + "|" + st.CommuneName
+	h.feeds.mu.Lock()
+	e, hit := h.feeds.entries[slot]
+	h.feeds.mu.Unlock()
+	if !hit || e.key != key {
+		body, modified, err := h.renderFeed(c, format, cat, st, base)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(body)
+		e = feedEntry{key: key, body: body, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, ctype: ctype, modified: modified}
+		h.feeds.mu.Lock()
+		h.feeds.entries[slot] = e
+		h.feeds.mu.Unlock()
+	}
+	return conditional(c, e.body, e.etag, e.ctype, e.modified)
+}
+
+// renderFeed builds one feed of the newest public changes.
+func (h *handler) renderFeed(c *fiber.Ctx, format string, cat store.Category, st store.Settings, base string) ([]byte, time.Time, error) {
+	items, _, err := h.store.Disclosures(c.UserContext(), store.DisclosureFilter{
+		Public: true, Category: cat.Slug, WithBody: true, Limit: feedSize,
+	})
+	if err != nil {
+		return nil, time.Time{}, err
+	}
 	title := "Công khai thông tin – " + st.CommuneName
 	link := base + "/cong-khai"
 	if cat.Slug != "" {
@@ -85,11 +136,10 @@ func (h *handler) feed(c *fiber.Ctx) error {
 	f.Updated = last
 	f.Created = last
 
-	var body, ctype string
+	var body string
 	switch format {
 	case "rss":
 		body, err = f.ToRss()
-		ctype = "application/rss+xml; charset=utf-8"
 	case "atom":
 		// gorilla/feeds leaves <published> out of Atom entries; without it
 		// readers take <updated> as the publication date of an edited item.
@@ -100,17 +150,10 @@ func (h *handler) feed(c *fiber.Ctx) error {
 			}
 		}
 		body, err = feeds.ToXML(af)
-		ctype = "application/atom+xml; charset=utf-8"
-	case "json":
-		body, err = f.ToJSON()
-		ctype = "application/feed+json; charset=utf-8"
 	default:
-		return errNotFound()
+		body, err = f.ToJSON()
 	}
-	if err != nil {
-		return err
-	}
-	return conditional(c, []byte(body), ctype, last)
+	return []byte(body), last, err
 }
 
 func (h *handler) feedItem(base string, d store.Disclosure) *feeds.Item {
@@ -137,10 +180,8 @@ func (h *handler) feedItem(base string, d store.Disclosure) *feeds.Item {
 	}
 }
 
-// conditional sends body with validators, or 304 when the client has it.
-func conditional(c *fiber.Ctx, body []byte, ctype string, modified time.Time) error {
-	sum := sha256.Sum256(body)
-	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+// conditional sends body with its validators, or 304 when the client has it.
+func conditional(c *fiber.Ctx, body []byte, etag, ctype string, modified time.Time) error {
 	c.Set(fiber.HeaderETag, etag)
 	c.Set(fiber.HeaderLastModified, modified.UTC().Format(http.TimeFormat))
 	c.Set(fiber.HeaderCacheControl, "public, max-age=300")

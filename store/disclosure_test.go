@@ -431,3 +431,48 @@ func TestWithdrawnDisclosure(t *testing.T) {
 		t.Fatal("deleting a withdrawn disclosure succeeded")
 	}
 }
+
+func TestPublicChangeMark(t *testing.T) {
+	ctx := context.Background()
+	s, clock := newTestStore(t)
+	uid := mustUser(t, s, "canbo")
+	mark := func(cat string) string {
+		t.Helper()
+		m, err := s.PublicChangeMark(ctx, cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	in := DisclosureInput{Category: "ngan-sach", Title: "Dự toán 2026", Body: "<p>a</p>"}
+	id, err := s.CreateDisclosure(ctx, in, uid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty, emptyOther := mark(""), mark("ho-ngheo")
+	steps := []struct {
+		name    string
+		do      func() error
+		changes bool // for the whole site and the budget category
+	}{
+		{"edit a draft", func() error { in.Title = "Dự toán 2026 (nháp 2)"; return s.UpdateDisclosure(ctx, id, in, "", uid) }, false},
+		{"publish", func() error { return s.PublishDisclosure(ctx, id, uid) }, true},
+		{"edit in public", func() error { in.Body = "<p>b</p>"; return s.UpdateDisclosure(ctx, id, in, "Sửa số liệu", uid) }, true},
+		{"withdraw", func() error { return s.WithdrawDisclosure(ctx, id, "Ban hành nhầm", uid) }, true},
+	}
+	prev := empty
+	for _, st := range steps {
+		clock.Advance(time.Second)
+		if err := st.do(); err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		now := mark("")
+		if (now != prev) != st.changes || mark("ngan-sach") != now {
+			t.Errorf("%s: mark %q → %q, want changed=%v (budget %q)", st.name, prev, now, st.changes, mark("ngan-sach"))
+		}
+		if mark("ho-ngheo") != emptyOther {
+			t.Errorf("%s changed another category's mark", st.name)
+		}
+		prev = now
+	}
+}
