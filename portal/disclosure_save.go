@@ -71,6 +71,7 @@ func (h *handler) saveUploads(c *fiber.Ctx, f *disclosureForm, errs fieldErrors)
 		return nil
 	}
 	u := currentUser(c)
+	saved := 0
 	for _, fh := range files {
 		if fh.Size == 0 && fh.Filename == "" {
 			continue
@@ -108,11 +109,32 @@ func (h *handler) saveUploads(c *fiber.Ctx, f *disclosureForm, errs fieldErrors)
 			return err
 		}
 		f.AttachmentIDs = append(f.AttachmentIDs, a.ID)
+		saved++
 	}
 	if len(problems) > 0 {
-		errs["files"] = "Không nhận các tệp sau: " + strings.Join(problems, " ") +
-			" Các tệp hợp lệ khác đã được lưu tạm bên dưới."
+		errs["files"] = "Không nhận các tệp sau: " + strings.Join(problems, " ")
+		if saved > 0 {
+			errs["files"] += " Các tệp hợp lệ đã được giữ lại ở danh sách trên."
+		}
 	}
+	return nil
+}
+
+// keepKnown drops kept attachment ids that name no file (a tampered or
+// stale form), so saving never trips over a missing row.
+func (h *handler) keepKnown(c *fiber.Ctx, f *disclosureForm) error {
+	known := f.AttachmentIDs[:0]
+	for _, id := range f.AttachmentIDs {
+		_, err := h.store.Attachment(c.UserContext(), id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		known = append(known, id)
+	}
+	f.AttachmentIDs = known
 	return nil
 }
 
@@ -125,6 +147,9 @@ func (h *handler) disclosureCreate(c *fiber.Ctx) error {
 		return err
 	}
 	errs := f.validate(units, false)
+	if err := h.keepKnown(c, &f); err != nil {
+		return err
+	}
 	if err := h.saveUploads(c, &f, errs); err != nil {
 		return err
 	}
@@ -160,6 +185,9 @@ func (h *handler) disclosureUpdate(c *fiber.Ctx) error {
 	}
 	public := d.Status == store.StatusPublished
 	errs := f.validate(units, public)
+	if err := h.keepKnown(c, &f); err != nil {
+		return err
+	}
 	if err := h.saveUploads(c, &f, errs); err != nil {
 		return err
 	}

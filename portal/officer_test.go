@@ -205,7 +205,7 @@ func TestBadUploadsAreRefusedAndGoodOnesKept(t *testing.T) {
 		t.Fatalf("status %d", r.status)
 	}
 	block := fieldBlock(t, r.body, "files")
-	mustContain(t, "files field", block, "bien-ban.pdf: nội dung tệp không phải là PDF", "virus.exe: chỉ nhận tệp",
+	mustContain(t, "files field", block, "Các tệp hợp lệ đã được giữ lại", "bien-ban.pdf: nội dung tệp không phải là PDF", "virus.exe: chỉ nhận tệp",
 		"anh.png: nội dung tệp không phải là Ảnh PNG", "big.pdf: dung lượng 20,0 MB, vượt giới hạn 20 MB")
 	if !strings.Contains(r.body, `name="keep"`) || !strings.Contains(r.body, "mau-don.docx") {
 		t.Fatal("the valid upload is not kept in the form")
@@ -213,7 +213,7 @@ func TestBadUploadsAreRefusedAndGoodOnesKept(t *testing.T) {
 	// Sending the form again with the kept file and a title saves it.
 	keep := regexpFind(t, r.body, `name="keep" value="(\d+)"`)
 	f = validForm(e, tok)
-	f.Set("keep", keep)
+	f["keep"] = []string{keep, "999999"} // a stale id is dropped, not an error
 	r = e.postMultipart("/can-bo/cong-khai", f)
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("resubmit: status %d\n%s", r.status, r.body)
