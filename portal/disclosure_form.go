@@ -42,21 +42,6 @@ type disclosureForm struct {
 	postingUntil time.Time
 }
 
-// fieldErrors maps a form field name to its Vietnamese message.
-type fieldErrors map[string]string
-
-// formStatus is 422 for a form sent back with errors, 200 otherwise.
-func formStatus(errs fieldErrors) int {
-	if len(errs) > 0 {
-		return fiber.StatusUnprocessableEntity
-	}
-	return fiber.StatusOK
-}
-
-// Get is the message for a field, "" when it has none; templates call it
-// where a missing map key would be an invalid value.
-func (e fieldErrors) Get(field string) string { return e[field] }
-
 func parseDisclosureForm(c *fiber.Ctx) disclosureForm {
 	f := disclosureForm{
 		Category:     strings.TrimSpace(c.FormValue("category")),
@@ -102,47 +87,6 @@ func formFromDisclosure(d store.Disclosure) disclosureForm {
 		f.AttachmentIDs = append(f.AttachmentIDs, a.ID)
 	}
 	return f
-}
-
-func isoDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format("2006-01-02")
-}
-
-// parseCivilDate accepts what a date field or a person types:
-// 2024-03-15, 15/03/2024 or 15-03-2024.
-func parseCivilDate(s string) (time.Time, error) {
-	for _, layout := range []string{"2006-01-02", "02/01/2006", "2/1/2006", "02-01-2006", "2-1-2006"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			if t.Year() < 2000 || t.Year() > 2100 {
-				return time.Time{}, fmt.Errorf("year out of range")
-			}
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("not a date")
-}
-
-// plainText checks a plain-text field: length and no markup.
-func plainText(errs fieldErrors, field, value, label string, required bool, max int) {
-	switch {
-	case required && value == "":
-		errs[field] = "Vui lòng nhập " + label + "."
-	case utf8.RuneCountInString(value) > max:
-		errs[field] = fmt.Sprintf("%s dài %s ký tự, vượt giới hạn %s ký tự.",
-			capitalize(label), fmtInt(utf8.RuneCountInString(value)), fmtInt(max))
-	case markup.MatchString(value) || dangerous.MatchString(value):
-		errs[field] = capitalize(label) + " chỉ được chứa chữ thường, không được chứa mã HTML hay script (ví dụ thẻ <…>)."
-	case !utf8.ValidString(value):
-		errs[field] = capitalize(label) + " có ký tự không hợp lệ."
-	}
-}
-
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return strings.ToUpper(string(r)) + s[n:]
 }
 
 // validate checks the form; published reports whether the item is public,
