@@ -37,7 +37,7 @@ func TestBrowserPublishDisclosure(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("password"), demoPassword))
 	submit(t, ctx, chromedp.CSS(`main form.form button[type=submit]`), "/can-bo")
 
-	// Fill the form, typing the body into the editor that editor.js adds.
+	// Fill the form, typing the body into the editor that officer.js adds.
 	submit(t, ctx, chromedp.CSS(`.officer-bar a[href="/can-bo/cong-khai/moi"]`), "/can-bo/cong-khai/moi")
 	title := "Thông báo họp dân thôn Đông tháng 12" // in no demo item
 	body := "Mời bà con thôn Đông dự họp bàn việc làm đường bê tông, 8 giờ sáng Chủ nhật tại nhà văn hóa."
@@ -257,4 +257,62 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot: %s", path)
+}
+
+// TestBrowserKeepsAFormThroughAnExpiredSession: the session runs out while
+// an officer types; the refused form is offered back after logging in again,
+// and forgotten once saved.
+func TestBrowserKeepsAFormThroughAnExpiredSession(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	chrome := chromiumPath(t)
+	e := newEnv(t)
+	ctx, console := newBrowser(t, chrome)
+	login := func() {
+		do(t, ctx, chromedp.Navigate(e.url+"/can-bo/dang-nhap"),
+			chromedp.SendKeys(chromedp.ID("login"), "canbo"),
+			chromedp.SendKeys(chromedp.ID("password"), demoPassword))
+		submit(t, ctx, chromedp.CSS(`main form.form button[type=submit]`), "/can-bo")
+	}
+	login()
+	title := "Thông báo lịch cắt điện thôn Tây"
+	body := "Điện lực cắt điện từ 7 giờ đến 11 giờ sáng thứ Bảy."
+	do(t, ctx, chromedp.Navigate(e.url+"/can-bo/cong-khai/moi"),
+		chromedp.WaitVisible(chromedp.CSS(".editor")),
+		chromedp.SendKeys(chromedp.ID("title"), title),
+		chromedp.SendKeys(chromedp.CSS(".editor"), body),
+		chromedp.Sleep(1500*time.Millisecond)) // the autosave waits for a pause in typing
+
+	// Three idle hours later the session is gone.
+	e.st.SetClock(func() time.Time { return time.Now().Add(3 * time.Hour) })
+	res, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`main form.form button[type=submit]`), chromedp.NodeVisible))
+	if err != nil || res.Status != 403 {
+		t.Fatalf("submit after expiry: %v, status %d", err, res.Status)
+	}
+	mustContain(t, "403 page", run(t, ctx, chromedp.Text(chromedp.CSS("main"))), "hết hạn")
+
+	login()
+	do(t, ctx, chromedp.Navigate(e.url+"/can-bo/cong-khai/moi"),
+		chromedp.WaitVisible(chromedp.CSS(".restore")),
+		chromedp.Click(chromedp.CSS(".restore button"), chromedp.NodeVisible))
+	if got := run(t, ctx, chromedp.Value(chromedp.ID("title"))); got != title {
+		t.Fatalf("restored title %q, want %q", got, title)
+	}
+	mustContain(t, "restored editor", run(t, ctx, chromedp.Text(chromedp.CSS(".editor"))), body)
+	screenshot(t, ctx, "browser-restored-form.png")
+
+	// Saved for real: the browser's copy is forgotten.
+	unit := run(t, ctx, chromedp.Evaluate[string](`document.querySelector('#unit_id option:not([value=""])').value`))
+	do(t, ctx, chromedp.SetValue(chromedp.ID("category"), "thong-bao"), chromedp.SetValue(chromedp.ID("unit_id"), unit))
+	submit(t, ctx, chromedp.CSS(`main form.form button[type=submit]`), "/xem-truoc")
+	if n := run(t, ctx, chromedp.Evaluate[int](`localStorage.length`)); n != 0 {
+		t.Errorf("%d form copies left in the browser after a successful save", n)
+	}
+	for _, msg := range console.all() {
+		if strings.Contains(msg, "status of 403") {
+			continue // the refused submit above
+		}
+		t.Errorf("browser console: %s", msg)
+	}
 }
