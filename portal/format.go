@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"minhbach/portal/rules"
 	"minhbach/store"
 )
 
@@ -139,6 +140,7 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 		"add":           func(a, b int) int { return a + b },
 		"attachmentURL": attachmentURL,
 		"field":         newFormField,
+		"postingRule":   rules.PostingFor,
 	}
 }
 

@@ -356,4 +356,8 @@ func TestEveryOfficerPageRenders(t *testing.T) {
 	}
 	mustContain(t, "draft preview", e.get("/can-bo/cong-khai/"+d+"/xem-truoc").body, "Bản xem trước", "Công khai")
 	mustContain(t, "audit log", e.get("/can-bo/nhat-ky").body, "session.login", "disclosure.publish")
+	// The form states the legal posting rule of the chosen category, with its source.
+	hint := regexpFind(t, e.get("/can-bo/cong-khai/moi?loai=ho-ngheo").body, `<p class="hint">([^<]*3 ngày làm việc[^<]*)<em>`)
+	mustContain(t, "posting rule", hint, "nhà văn hóa thôn")
+	mustContain(t, "posting sources", e.get("/can-bo/cong-khai/moi").body, "Điều 13 khoản 2", "Thông tư 343/2016/TT-BTC", "Luật Đất đai 2024, Điều 87")
 }
