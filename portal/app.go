@@ -23,6 +23,9 @@ type Config struct {
 	// it; cookies get the Secure flag and X-Forwarded-Proto is trusted.
 	BehindTLSProxy bool
 	Version        string
+	// NoPageCache renders every public page afresh (benchmarks use it to
+	// measure rendering).
+	NoPageCache bool
 }
 
 // Upload and form limits.
@@ -51,6 +54,7 @@ type handler struct {
 	settingsOK  bool
 
 	feeds feedCache
+	pages *pageCache // nil when disabled
 }
 
 // New builds the Fiber application.
@@ -75,7 +79,10 @@ func New(cfg Config) (*fiber.App, error) {
 		secure:   cfg.BehindTLSProxy,
 		version:  cfg.Version,
 		loginLim: newLimiter(10, time.Minute),
-		feeds:    feedCache{entries: map[string]feedEntry{}},
+		feeds:    feedCache{entries: map[string]*cachedBody{}},
+	}
+	if !cfg.NoPageCache {
+		h.pages = &pageCache{entries: map[string]*cachedBody{}}
 	}
 	app := fiber.New(fiber.Config{
 		AppName:                 "Minh Bạch",

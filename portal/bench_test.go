@@ -22,7 +22,7 @@ import (
 //
 //	go test -run '^$' -bench . -benchmem ./portal/
 
-func benchHandler(b *testing.B) (fasthttp.RequestHandler, *store.Store) {
+func benchHandler(b *testing.B, noPageCache bool) (fasthttp.RequestHandler, *store.Store) {
 	b.Helper()
 	st, err := store.Open(b.TempDir())
 	if err != nil {
@@ -39,7 +39,7 @@ func benchHandler(b *testing.B) (fasthttp.RequestHandler, *store.Store) {
 	if _, err := seeds.Load(ctx, st, seeds.Options{DemoPassword: demoPassword}); err != nil {
 		b.Fatal(err)
 	}
-	app, err := portal.New(portal.Config{Store: st, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	app, err := portal.New(portal.Config{Store: st, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), NoPageCache: noPageCache})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -74,13 +74,29 @@ func BenchmarkBaseline(b *testing.B) {
 	serveBench(b, app.Handler(), "/")
 }
 
+// BenchmarkHomePage is what a visitor without a session gets: the page
+// cache answers. BenchmarkHomePageRender renders it every time, as for a
+// logged-in officer.
 func BenchmarkHomePage(b *testing.B) {
-	h, _ := benchHandler(b)
+	h, _ := benchHandler(b, false)
+	serveBench(b, h, "/")
+}
+
+func BenchmarkHomePageRender(b *testing.B) {
+	h, _ := benchHandler(b, true)
 	serveBench(b, h, "/")
 }
 
 func BenchmarkDisclosurePage(b *testing.B) {
-	h, st := benchHandler(b)
+	benchDisclosurePage(b, false)
+}
+
+func BenchmarkDisclosurePageRender(b *testing.B) {
+	benchDisclosurePage(b, true)
+}
+
+func benchDisclosurePage(b *testing.B, noPageCache bool) {
+	h, st := benchHandler(b, noPageCache)
 	// The 2023 plan: the longest body, with an attachment and history.
 	items, _, err := st.Disclosures(context.Background(), store.DisclosureFilter{Public: true, Category: "ke-hoach-bao-cao", Limit: 100})
 	if err != nil {
@@ -100,6 +116,6 @@ func BenchmarkDisclosurePage(b *testing.B) {
 }
 
 func BenchmarkFeedAtom(b *testing.B) {
-	h, _ := benchHandler(b)
+	h, _ := benchHandler(b, false)
 	serveBench(b, h, "/feed.atom")
 }

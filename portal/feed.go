@@ -1,9 +1,7 @@
 package portal
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -47,15 +45,7 @@ func (h *handler) baseURL(c *fiber.Ctx) string {
 // rendering.
 type feedCache struct {
 	mu      sync.Mutex
-	entries map[string]feedEntry // by format and category
-}
-
-type feedEntry struct {
-	key      string // change mark, base URL and commune name it was built with
-	body     []byte
-	etag     string
-	ctype    string
-	modified time.Time
+	entries map[string]*cachedBody // by format and category
 }
 
 var feedTypes = map[string]string{
@@ -77,29 +67,28 @@ func (h *handler) feed(c *fiber.Ctx) error {
 			return errNotFound()
 		}
 	}
-	mark, err := h.store.PublicChangeMark(c.UserContext(), cat.Slug)
+	mark, err := h.store.PublicChangeMark(c.UserContext())
 	if err != nil {
 		return err
 	}
 	st := h.settings(c)
 	base := h.baseURL(c)
 	slot := format + "/" + cat.Slug
-	key := mark + "|" + base + "|" + st.CommuneName
+	key := strconv.FormatInt(mark, 10) + "|" + base + "|" + st.CommuneName
 	h.feeds.mu.Lock()
-	e, hit := h.feeds.entries[slot]
+	e := h.feeds.entries[slot]
 	h.feeds.mu.Unlock()
-	if !hit || e.key != key {
+	if e == nil || e.key != key {
 		body, modified, err := h.renderFeed(c, format, cat, st, base)
 		if err != nil {
 			return err
 		}
-		sum := sha256.Sum256(body)
-		e = feedEntry{key: key, body: body, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, ctype: ctype, modified: modified}
+		e = newCachedBody(key, body, ctype, modified)
 		h.feeds.mu.Lock()
 		h.feeds.entries[slot] = e
 		h.feeds.mu.Unlock()
 	}
-	return conditional(c, e.body, e.etag, e.ctype, e.modified)
+	return e.send(c, "public, max-age=300")
 }
 
 // renderFeed builds one feed of the newest public changes.
@@ -178,24 +167,4 @@ func (h *handler) feedItem(base string, d store.Disclosure) *feeds.Item {
 		Created:     d.FirstPublished,
 		Updated:     d.UpdatedAt,
 	}
-}
-
-// conditional sends body with its validators, or 304 when the client has it.
-func conditional(c *fiber.Ctx, body []byte, etag, ctype string, modified time.Time) error {
-	c.Set(fiber.HeaderETag, etag)
-	c.Set(fiber.HeaderLastModified, modified.UTC().Format(http.TimeFormat))
-	c.Set(fiber.HeaderCacheControl, "public, max-age=300")
-	if inm := c.Get(fiber.HeaderIfNoneMatch); inm != "" {
-		for _, tag := range strings.Split(inm, ",") {
-			if t := strings.TrimSpace(tag); t == etag || t == "W/"+etag || t == "*" {
-				return c.SendStatus(fiber.StatusNotModified)
-			}
-		}
-	} else if ims := c.Get(fiber.HeaderIfModifiedSince); ims != "" {
-		if t, err := http.ParseTime(ims); err == nil && !modified.Truncate(time.Second).After(t) {
-			return c.SendStatus(fiber.StatusNotModified)
-		}
-	}
-	c.Set(fiber.HeaderContentType, ctype)
-	return c.Send(body)
 }

@@ -1,7 +1,9 @@
 package portal_test
 
 import (
+	"compress/gzip"
 	"context"
+	"io"
 	"net/http"
 	"regexp"
 	"strings"
@@ -150,5 +152,62 @@ func TestDatabaseFailureGivesVietnamese500AndLogsTheCause(t *testing.T) {
 	e.logsMu.Unlock()
 	if !strings.Contains(logged, "database is closed") || !strings.Contains(logged, "path=/cong-khai") {
 		t.Errorf("cause not logged:\n%s", logged)
+	}
+}
+
+func TestPublicPagesAreCachedUntilSomethingPublicChanges(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	drafts, _, err := e.st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusDraft, Limit: 1})
+	if err != nil || len(drafts) == 0 {
+		t.Fatal("no draft in the demo data", err)
+	}
+	draft := drafts[0]
+
+	first := e.get("/")
+	if strings.Contains(first.body, draft.Title) {
+		t.Fatal("draft on the home page")
+	}
+	etag := first.header.Get("ETag")
+	req, _ := http.NewRequest(http.MethodGet, e.url+"/", nil)
+	req.Header.Set("If-None-Match", etag)
+	if r := e.do(req); r.status != http.StatusNotModified {
+		t.Fatalf("conditional GET of the home page: %d", r.status)
+	}
+
+	// The gzipped copy is the same page.
+	raw := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	req, _ = http.NewRequest(http.MethodGet, e.url+"/", nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	res, err := raw.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(res.Body)
+	if err != nil || res.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("gzip: %v, Content-Encoding %q", err, res.Header.Get("Content-Encoding"))
+	}
+	unzipped, _ := io.ReadAll(zr)
+	res.Body.Close()
+	if string(unzipped) != first.body {
+		t.Fatal("gzipped page differs from the plain one")
+	}
+
+	// A logged-in officer never gets the visitors' copy, nor leaves one.
+	officer := newEnvSameStore(e)
+	officer.login("canbo")
+	mustContain(t, "officer's home", officer.get("/").body, "Đăng xuất")
+	if strings.Contains(e.get("/").body, "Đăng xuất") {
+		t.Fatal("an officer's page was served to a visitor")
+	}
+
+	// Publishing changes what visitors see at once.
+	if err := e.st.PublishDisclosure(ctx, draft.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	after := e.get("/")
+	mustContain(t, "home after publishing", after.body, draft.Title)
+	if after.header.Get("ETag") == etag {
+		t.Error("the ETag did not change with the page")
 	}
 }

@@ -9,12 +9,12 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get("/static/*", h.staticFile)
 	app.Use(h.checkCSRF)
 
-	// Public pages.
-	app.Get("/", h.home)
-	app.Get("/cong-khai", h.disclosureIndex)
-	app.Get("/cong-khai/:key", h.disclosureKey)
-	app.Get("/cong-khai/:id<int>/lich-su", h.disclosureVersions)
-	app.Get("/cong-khai/:id<int>/phien-ban/:n<int>", h.disclosureVersion)
+	// Public pages, cached for visitors without a session.
+	app.Get("/", h.cached(h.home))
+	app.Get("/cong-khai", h.cached(h.disclosureIndex))
+	app.Get("/cong-khai/:key", h.cached(h.disclosureKey))
+	app.Get("/cong-khai/:id<int>/lich-su", h.cached(h.disclosureVersions))
+	app.Get("/cong-khai/:id<int>/phien-ban/:n<int>", h.cached(h.disclosureVersion))
 	app.Get("/tep/:id<int>/:name?", h.attachmentDownload)
 
 	// Feeds.

@@ -145,3 +145,18 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- One counter that moves with every change the public can see, bumped by
+-- triggers so that any writer (server, command line) moves it. Caches of
+-- public pages and feeds compare it in one row lookup.
+CREATE TABLE public_changes (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n  INTEGER NOT NULL
+) STRICT;
+INSERT INTO public_changes(id, n) VALUES (1, 0);
+CREATE TRIGGER disclosures_public_insert AFTER INSERT ON disclosures
+WHEN NEW.current_version > 0
+BEGIN UPDATE public_changes SET n = n + 1; END;
+CREATE TRIGGER disclosures_public_update AFTER UPDATE ON disclosures
+WHEN NEW.current_version > 0 OR OLD.current_version > 0
+BEGIN UPDATE public_changes SET n = n + 1; END;
