@@ -126,10 +126,13 @@ func TestUnknownAddressesGiveVietnamese404(t *testing.T) {
 	}
 }
 
-func TestHealthz(t *testing.T) {
+func TestHealthzAndRobots(t *testing.T) {
 	e := newEnv(t)
 	if r := e.get("/healthz"); r.status != http.StatusOK || r.body != "ok" {
 		t.Fatalf("healthz: %d %q", r.status, r.body)
+	}
+	if r := e.get("/robots.txt"); r.status != http.StatusOK || !strings.Contains(r.body, "Disallow: /can-bo/") {
+		t.Fatalf("robots.txt: %d %q", r.status, r.body)
 	}
 }
 

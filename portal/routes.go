@@ -7,6 +7,7 @@ import "github.com/gofiber/fiber/v2"
 func (h *handler) routes(app *fiber.App) {
 	app.Get("/healthz", h.healthz)
 	app.Get("/static/*", h.staticFile)
+	app.Get("/robots.txt", robots)
 	app.Use(h.checkCSRF)
 
 	// Public pages, cached for visitors without a session.

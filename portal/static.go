@@ -61,3 +61,10 @@ func (h *handler) staticFile(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderContentType, mime.TypeByExtension(path.Ext(name)))
 	return c.Send(b)
 }
+
+// robots keeps crawlers out of the officers' area; everything public may be
+// indexed.
+func robots(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderCacheControl, "public, max-age=86400")
+	return c.SendString("User-agent: *\nDisallow: /can-bo/\n")
+}
