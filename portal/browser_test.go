@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -313,6 +314,39 @@ func TestBrowserKeepsAFormThroughAnExpiredSession(t *testing.T) {
 		if strings.Contains(msg, "status of 403") {
 			continue // the refused submit above
 		}
+		t.Errorf("browser console: %s", msg)
+	}
+}
+
+// TestBrowserPublicPagesFitA360pxPhone opens the public pages on a 360 px
+// screen with JavaScript off, as on a cheap phone, and checks that nothing
+// makes the page scroll sideways.
+func TestBrowserPublicPagesFitA360pxPhone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	chrome := chromiumPath(t)
+	e := newEnv(t)
+	ctx, console := newBrowser(t, chrome)
+	do(t, ctx, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile))
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{"/", "/cong-khai", "/cong-khai/ngan-sach"}
+	for _, id := range e.publicIDs() {
+		paths = append(paths, "/cong-khai/"+itoa(id), "/cong-khai/"+itoa(id)+"/lich-su")
+	}
+	for _, p := range paths {
+		do(t, ctx, chromedp.Navigate(e.url+p))
+		// Wide tables scroll inside their own box; the page itself must not.
+		w := run(t, ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+		if w > 360 {
+			t.Errorf("%s is %d px wide on a 360 px screen", p, w)
+		}
+	}
+	do(t, ctx, chromedp.Navigate(e.url+"/cong-khai/ngan-sach"))
+	screenshot(t, ctx, "browser-360px-budget.png")
+	for _, msg := range console.all() {
 		t.Errorf("browser console: %s", msg)
 	}
 }
