@@ -22,7 +22,6 @@ type Config struct {
 	// BehindTLSProxy: the portal is served over HTTPS by a proxy in front of
 	// it; cookies get the Secure flag and X-Forwarded-Proto is trusted.
 	BehindTLSProxy bool
-	Version        string
 	// NoPageCache renders every public page afresh (benchmarks use it to
 	// measure rendering).
 	NoPageCache bool
@@ -44,8 +43,6 @@ type handler struct {
 	policy   *bluemonday.Policy
 	static   *staticFiles
 	secure   bool
-	version  string
-	limiter  *limiter
 	loginLim *limiter
 
 	settingsMu  sync.Mutex
@@ -77,7 +74,6 @@ func New(cfg Config) (*fiber.App, error) {
 		policy:   newPolicy(),
 		static:   st,
 		secure:   cfg.BehindTLSProxy,
-		version:  cfg.Version,
 		loginLim: newLimiter(10, time.Minute),
 		feeds:    feedCache{entries: map[string]*cachedBody{}},
 	}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // the SQLite driver
@@ -28,7 +29,7 @@ type Store struct {
 	r     *sql.DB
 	dir   string
 	files string
-	now   func() time.Time
+	clock atomic.Pointer[func() time.Time]
 }
 
 // DBFile is the database file name inside the data directory.
@@ -79,7 +80,9 @@ func Open(dir string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
-	return &Store{w: w, r: r, dir: dir, files: filepath.Join(dir, "files"), now: time.Now}, nil
+	st := &Store{w: w, r: r, dir: dir, files: filepath.Join(dir, "files")}
+	st.SetClock(time.Now)
+	return st, nil
 }
 
 // Close closes both connection pools.
@@ -94,7 +97,10 @@ func (s *Store) Ping(ctx context.Context) error {
 }
 
 // SetClock replaces the store's clock; tests use it to make time pass.
-func (s *Store) SetClock(now func() time.Time) { s.now = now }
+// It is safe while requests are being served.
+func (s *Store) SetClock(now func() time.Time) { s.clock.Store(&now) }
+
+func (s *Store) now() time.Time { return (*s.clock.Load())() }
 
 // Dir is the data directory.
 func (s *Store) Dir() string { return s.dir }

@@ -42,7 +42,7 @@ func serve(args []string) error {
 			log.Info("demo data loaded", "disclosures", res.Disclosures)
 		}
 	}
-	app, err := portal.New(portal.Config{Store: st, Log: log, BehindTLSProxy: *tlsProxy, Version: version})
+	app, err := portal.New(portal.Config{Store: st, Log: log, BehindTLSProxy: *tlsProxy})
 	if err != nil {
 		return err
 	}
@@ -50,6 +50,7 @@ func serve(args []string) error {
 	if err != nil {
 		return err
 	}
+	log.Info("serving", "version", version, "addr", ln.Addr().String(), "data", *data)
 	printLoginHelp(ctx, st, ln.Addr().String(), *demo)
 
 	errc := make(chan error, 1)
