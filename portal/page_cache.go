@@ -48,6 +48,9 @@ func newCachedBody(key string, body []byte, ctype string, modified time.Time) *c
 		ctype: ctype, modified: modified}
 }
 
+// version is a short form of the content hash, for cache-busting URLs.
+func (p *cachedBody) version() string { return p.etag[1:13] }
+
 // send answers with the body, its gzip, or 304 when the client has it.
 func (p *cachedBody) send(c *fiber.Ctx, cacheControl string) error {
 	c.Set(fiber.HeaderETag, p.etag)

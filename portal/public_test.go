@@ -214,3 +214,26 @@ func TestPublicPagesAreCachedUntilSomethingPublicChanges(t *testing.T) {
 		t.Error("the ETag did not change with the page")
 	}
 }
+
+func TestStaticFilesAreVersionedAndCachedForAYear(t *testing.T) {
+	e := newEnv(t)
+	css := regexpFind(t, e.get("/").body, `<link rel="stylesheet" href="(/static/app\.css\?v=[0-9a-f]+)">`)
+	r := e.get(css)
+	if r.status != http.StatusOK || !strings.HasPrefix(r.header.Get("Content-Type"), "text/css") {
+		t.Fatalf("GET %s: %d %s", css, r.status, r.header.Get("Content-Type"))
+	}
+	if !strings.Contains(r.header.Get("Cache-Control"), "immutable") {
+		t.Errorf("versioned CSS cache: %q", r.header.Get("Cache-Control"))
+	}
+	if old := e.get("/static/app.css?v=old"); strings.Contains(old.header.Get("Cache-Control"), "immutable") {
+		t.Error("a stale version is cached for a year")
+	}
+	req, _ := http.NewRequest(http.MethodGet, e.url+css, nil)
+	req.Header.Set("If-None-Match", r.header.Get("ETag"))
+	if res := e.do(req); res.status != http.StatusNotModified {
+		t.Errorf("conditional GET of the CSS: %d", res.status)
+	}
+	if r := e.get("/static/khong-co.css"); r.status != http.StatusNotFound {
+		t.Errorf("unknown static file: %d", r.status)
+	}
+}

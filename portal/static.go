@@ -1,11 +1,10 @@
 package portal
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"io/fs"
 	"mime"
 	"path"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -15,12 +14,11 @@ import (
 // staticFiles serves the embedded assets. Each URL carries a hash of the
 // file so it can be cached for a year and still change on upgrade.
 type staticFiles struct {
-	files map[string][]byte
-	hash  map[string]string
+	files map[string]*cachedBody
 }
 
 func newStaticFiles() (*staticFiles, error) {
-	s := &staticFiles{files: map[string][]byte{}, hash: map[string]string{}}
+	s := &staticFiles{files: map[string]*cachedBody{}}
 	err := fs.WalkDir(static.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || path.Ext(p) == ".go" {
 			return err
@@ -29,9 +27,8 @@ func newStaticFiles() (*staticFiles, error) {
 		if err != nil {
 			return err
 		}
-		sum := sha256.Sum256(b)
-		s.files[p] = b
-		s.hash[p] = hex.EncodeToString(sum[:6])
+		// Gzipped once here, at the best ratio, instead of on every request.
+		s.files[p] = newCachedBody("", b, mime.TypeByExtension(path.Ext(p)), time.Time{})
 		return nil
 	})
 	return s, err
@@ -39,27 +36,23 @@ func newStaticFiles() (*staticFiles, error) {
 
 // url is the cache-busting address of a static file.
 func (s *staticFiles) url(name string) string {
-	return "/static/" + name + "?v=" + s.hash[name]
+	f := s.files[name]
+	if f == nil {
+		return "/static/" + name
+	}
+	return "/static/" + name + "?v=" + f.version()
 }
 
 func (h *handler) staticFile(c *fiber.Ctx) error {
-	name := c.Params("*")
-	b, ok := h.static.files[name]
-	if !ok {
+	f := h.static.files[c.Params("*")]
+	if f == nil {
 		return errNotFound()
 	}
-	if c.Query("v") == h.static.hash[name] {
-		c.Set(fiber.HeaderCacheControl, "public, max-age=31536000, immutable")
-	} else {
-		c.Set(fiber.HeaderCacheControl, "public, max-age=300")
+	cacheControl := "public, max-age=300"
+	if c.Query("v") == f.version() {
+		cacheControl = "public, max-age=31536000, immutable"
 	}
-	etag := `"` + h.static.hash[name] + `"`
-	c.Set(fiber.HeaderETag, etag)
-	if c.Get(fiber.HeaderIfNoneMatch) == etag {
-		return c.SendStatus(fiber.StatusNotModified)
-	}
-	c.Set(fiber.HeaderContentType, mime.TypeByExtension(path.Ext(name)))
-	return c.Send(b)
+	return f.send(c, cacheControl)
 }
 
 // robots keeps crawlers out of the officers' area; everything public may be
