@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"minhbach/portal"
+	"minhbach/portal/password"
 	"minhbach/seeds"
 	"minhbach/store"
 )
@@ -35,6 +36,13 @@ type env struct {
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
+	return newEnvWith(t, true)
+}
+
+// newEnvWith starts a portal with the demo data, or (demo false) a fresh
+// installation with one administrator, login "admin", and nothing else.
+func newEnvWith(t testing.TB, demo bool) *env {
+	t.Helper()
 	dir := t.TempDir()
 	st, err := store.Open(dir)
 	if err != nil {
@@ -47,8 +55,18 @@ func newEnv(t testing.TB) *env {
 	if _, err := st.EnsureSecret(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := seeds.Load(ctx, st, seeds.Options{DemoPassword: demoPassword}); err != nil {
-		t.Fatal(err)
+	if demo {
+		if _, err := seeds.Load(ctx, st, seeds.Options{DemoPassword: demoPassword}); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		hash, err := password.Hash(demoPassword)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.CreateUser(ctx, store.NewUser{Login: "admin", Name: "Quản trị", Role: store.RoleAdmin, PasswordHash: hash}, 0); err != nil {
+			t.Fatal(err)
+		}
 	}
 	logs := &bytes.Buffer{}
 	lw := &lockedWriter{w: logs}

@@ -13,6 +13,11 @@ type officerHomePage struct {
 	Total      int
 	Pager      pager
 	StatusTabs []statusTab
+	Setup      []setupStep // what a new installation still lacks
+}
+
+type setupStep struct {
+	Text, URL string
 }
 
 type statusTab struct {
@@ -44,5 +49,25 @@ func (h *handler) officerHome(c *fiber.Ctx) error {
 	pg.setTotal(total)
 	p := &officerHomePage{Base: h.base(c, "Khu vực cán bộ"), Status: status, Items: items, Total: total, Pager: pg, StatusTabs: tabs}
 	p.Officer = true
+	if p.Setup, err = h.setupSteps(c); err != nil {
+		return err
+	}
 	return h.render(c, "officer_home", p)
+}
+
+// setupSteps lists what a fresh installation needs before officers can
+// publish: the commune's details and at least one unit to lead items.
+func (h *handler) setupSteps(c *fiber.Ctx) ([]setupStep, error) {
+	var steps []setupStep
+	if h.settings(c).CommuneName == "" {
+		steps = append(steps, setupStep{"Điền tên xã, tỉnh, địa chỉ và địa chỉ cổng thông tin.", "/can-bo/cai-dat"})
+	}
+	units, err := h.store.Units(c.UserContext())
+	if err != nil {
+		return nil, err
+	}
+	if len(units) == 0 {
+		steps = append(steps, setupStep{"Thêm các đơn vị, bộ phận của xã: mỗi tin công khai cần một đơn vị chủ trì.", "/can-bo/don-vi"})
+	}
+	return steps, nil
 }

@@ -339,7 +339,7 @@ func TestEveryOfficerPageRenders(t *testing.T) {
 	for _, path := range []string{
 		"/can-bo", "/can-bo?trang-thai=draft", "/can-bo?trang-thai=published", "/can-bo?trang-thai=withdrawn",
 		"/can-bo/cong-khai/moi", "/can-bo/cong-khai/" + p, "/can-bo/cong-khai/" + d, "/can-bo/cong-khai/" + d + "/xem-truoc",
-		"/can-bo/cong-khai/" + p + "/xem-truoc", "/can-bo/cong-khai/" + p + "/rut", "/can-bo/tai-khoan", "/can-bo/nhat-ky", "/can-bo/cai-dat",
+		"/can-bo/cong-khai/" + p + "/xem-truoc", "/can-bo/cong-khai/" + p + "/rut", "/can-bo/tai-khoan", "/can-bo/nhat-ky", "/can-bo/cai-dat", "/can-bo/don-vi",
 	} {
 		r := e.get(path)
 		if r.status != http.StatusOK {
@@ -360,4 +360,50 @@ func TestEveryOfficerPageRenders(t *testing.T) {
 	hint := regexpFind(t, e.get("/can-bo/cong-khai/moi?loai=ho-ngheo").body, `<p class="hint">([^<]*3 ngày làm việc[^<]*)<em>`)
 	mustContain(t, "posting rule", hint, "nhà văn hóa thôn")
 	mustContain(t, "posting sources", e.get("/can-bo/cong-khai/moi").body, "Điều 13 khoản 2", "Thông tư 343/2016/TT-BTC", "Luật Đất đai 2024, Điều 87")
+}
+
+// A real installation starts empty: the officers' area says what is missing,
+// and an administrator can complete it from the browser.
+func TestFreshInstallationIsSetUpFromTheOfficersArea(t *testing.T) {
+	e := newEnvWith(t, false)
+	if r := e.get("/"); r.status != http.StatusOK {
+		t.Fatalf("home of an empty portal: %d", r.status)
+	}
+	e.login("admin")
+	home := e.get("/can-bo")
+	mustContain(t, "setup notice", home.body, "chưa sẵn sàng", `href="/can-bo/cai-dat"`, `href="/can-bo/don-vi"`)
+	mustContain(t, "empty unit list", e.get("/can-bo/cong-khai/moi").body, "Chưa có đơn vị nào")
+
+	tok := e.csrf("/can-bo/don-vi")
+	cases := []struct {
+		path, name, want string
+	}{
+		{"/can-bo/don-vi", "", "Vui lòng nhập tên đơn vị"},
+		{"/can-bo/don-vi", "<b>UBND</b>", "mã HTML"},
+		{"/can-bo/thon", strings.Repeat("Đ", 151), "vượt giới hạn 150 ký tự"},
+	}
+	for _, c := range cases {
+		r := e.post(c.path, url.Values{"_csrf": {tok}, "name": {c.name}})
+		if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, c.want) {
+			t.Errorf("POST %s %q: %d, want 422 with %q", c.path, c.name, r.status, c.want)
+		}
+	}
+	for path, name := range map[string]string{"/can-bo/don-vi": "UBND xã", "/can-bo/thon": "Thôn  Đông "} {
+		if r := e.post(path, url.Values{"_csrf": {tok}, "name": {name}}); r.status != http.StatusSeeOther {
+			t.Fatalf("POST %s %q: %d", path, name, r.status)
+		}
+	}
+	r := e.post("/can-bo/don-vi", url.Values{"_csrf": {tok}, "name": {"ubnd XÃ"}})
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "đã có trong danh sách") {
+		t.Errorf("duplicate unit: %d", r.status)
+	}
+	villages, _ := e.st.Villages(context.Background())
+	if len(villages) != 1 || villages[0].Name != "Thôn Đông" {
+		t.Errorf("villages %+v, want the one typed, with its spaces tidied", villages)
+	}
+	form := e.get("/can-bo/cong-khai/moi").body
+	mustContain(t, "unit in the form", form, ">UBND xã</option>")
+	if strings.Contains(e.get("/can-bo").body, `href="/can-bo/don-vi">Thêm các đơn vị`) {
+		t.Error("the setup notice still asks for units")
+	}
 }

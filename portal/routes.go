@@ -42,4 +42,7 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get("/can-bo/nhat-ky", h.admin(h.auditIndex))
 	app.Get("/can-bo/cai-dat", h.admin(h.settingsEdit))
 	app.Post("/can-bo/cai-dat", h.admin(h.settingsSave))
+	app.Get("/can-bo/don-vi", h.admin(h.placesIndex))
+	app.Post("/can-bo/don-vi", h.admin(h.placeAdd(false)))
+	app.Post("/can-bo/thon", h.admin(h.placeAdd(true)))
 }
