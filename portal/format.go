@@ -141,6 +141,7 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 		"attachmentURL": attachmentURL,
 		"field":         newFormField,
 		"postingRule":   rules.PostingFor,
+		"actionLabel":   actionLabel,
 	}
 }
 
@@ -169,4 +170,27 @@ type formField struct {
 
 func newFormField(name, label, value, err, hint string) formField {
 	return formField{name, label, value, err, hint}
+}
+
+// actionLabels name audit-log actions for officers.
+var actionLabels = map[string]string{
+	"attachment.upload":     "Tải tệp lên",
+	"disclosure.create":     "Tạo bản nháp",
+	"disclosure.edit_draft": "Sửa bản nháp",
+	"disclosure.publish":    "Công khai tin",
+	"disclosure.revise":     "Đăng phiên bản mới",
+	"disclosure.withdraw":   "Rút tin",
+	"session.login":         "Đăng nhập",
+	"session.logout":        "Đăng xuất",
+	"settings.save":         "Sửa thông tin xã",
+	"units.add":             "Thêm đơn vị",
+	"villages.add":          "Thêm thôn",
+	"user.create":           "Tạo tài khoản",
+}
+
+func actionLabel(action string) string {
+	if l, ok := actionLabels[action]; ok {
+		return l
+	}
+	return action
 }

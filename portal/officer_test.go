@@ -355,7 +355,7 @@ func TestEveryOfficerPageRenders(t *testing.T) {
 		t.Errorf("unknown status filter: %d", r.status)
 	}
 	mustContain(t, "draft preview", e.get("/can-bo/cong-khai/"+d+"/xem-truoc").body, "Bản xem trước", "Công khai")
-	mustContain(t, "audit log", e.get("/can-bo/nhat-ky").body, "session.login", "disclosure.publish")
+	mustContain(t, "audit log", e.get("/can-bo/nhat-ky").body, "Đăng nhập", "Công khai tin")
 	// The form states the legal posting rule of the chosen category, with its source.
 	hint := regexpFind(t, e.get("/can-bo/cong-khai/moi?loai=ho-ngheo").body, `<p class="hint">([^<]*3 ngày làm việc[^<]*)<em>`)
 	mustContain(t, "posting rule", hint, "nhà văn hóa thôn")
