@@ -186,6 +186,7 @@ var actionLabels = map[string]string{
 	"units.add":             "Thêm đơn vị",
 	"villages.add":          "Thêm thôn",
 	"user.create":           "Tạo tài khoản",
+	"backup.create":         "Sao lưu dữ liệu",
 }
 
 func actionLabel(action string) string {

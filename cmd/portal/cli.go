@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"golang.org/x/term"
 
@@ -27,6 +28,7 @@ Cách dùng:
   portal seed    [-data ./data]                                       nạp dữ liệu minh họa xã Trung Trắc
   portal user add -login L -name N -role admin|officer [-title T] [-data ./data]
                                                                       tạo tài khoản (mật khẩu đọc từ stdin)
+  portal backup  [-data ./data] [-out thư-mục]                        sao lưu (chạy được khi cổng đang hoạt động)
   portal version [-data ./data]                                       in phiên bản
 
 Biến môi trường: PORTAL_ADDR, PORTAL_DATA, PORTAL_TLS_PROXY=1.
@@ -53,6 +55,8 @@ func run(args []string) error {
 			return errors.New("usage: portal user add -login L -name N -role admin|officer")
 		}
 		return userAdd(rest[1:], os.Stdin)
+	case "backup":
+		return backup(rest)
 	case "version":
 		return printVersion(rest)
 	case "help", "-h", "-help", "--help":
@@ -211,5 +215,29 @@ func printVersion(args []string) error {
 		return err
 	}
 	fmt.Printf("database %s at schema %d\n", filepath.Join(*data, store.DBFile), v)
+	return nil
+}
+
+// backup copies the database (a consistent snapshot) and the attachments
+// into a new directory, while the server may be running.
+func backup(args []string) error {
+	fs, data := newFlags("backup")
+	out := fs.String("out", "", "directory to create (default: backup-YYYYMMDD-HHMMSS next to -data)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" {
+		*out = filepath.Join(filepath.Dir(filepath.Clean(*data)), "backup-"+time.Now().Format("20060102-150405"))
+	}
+	ctx := context.Background()
+	st, err := openMigrated(ctx, *data, slog.Default())
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Backup(ctx, *out); err != nil {
+		return err
+	}
+	fmt.Printf("backup written to %s\n", *out)
 	return nil
 }

@@ -91,3 +91,32 @@ func bumpSchema(path string) error {
 	_, err = db.Exec(fmt.Sprintf("PRAGMA user_version = %d", store.SchemaVersion()+1))
 	return err
 }
+
+func TestBackupWhileTheServerHoldsTheDatabase(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddUnit(ctx, "UBND xã", 0); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "sao-luu")
+	if err := run([]string{"backup", "-data", dir, "-out", out}); err != nil {
+		t.Fatal(err)
+	}
+	cp, err := store.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cp.Close()
+	units, err := cp.Units(ctx)
+	if err != nil || len(units) != 1 || units[0].Name != "UBND xã" {
+		t.Fatalf("units in the backup: %+v, %v", units, err)
+	}
+}
