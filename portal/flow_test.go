@@ -148,3 +148,30 @@ func TestLogoutEndsSession(t *testing.T) {
 		t.Fatalf("after logout /can-bo gives %d", r.status)
 	}
 }
+
+func TestDraftsCanBeDeletedButPublishedItemsCannot(t *testing.T) {
+	e := newEnv(t)
+	e.login("canbo")
+	ctx := context.Background()
+	drafts, _, _ := e.st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusDraft, Limit: 1})
+	pub, _, _ := e.st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusPublished, Limit: 1})
+	d, p := itoa(drafts[0].ID), itoa(pub[0].ID)
+	mustContain(t, "draft preview", e.get("/can-bo/cong-khai/"+d+"/xem-truoc").body, `href="/can-bo/cong-khai/`+d+`/xoa"`)
+	tok := e.csrf("/can-bo/cong-khai/" + d + "/xoa")
+	if r := e.get("/can-bo/cong-khai/" + p + "/xoa"); r.status != http.StatusForbidden {
+		t.Errorf("delete form of a published item: %d", r.status)
+	}
+	if r := e.post("/can-bo/cong-khai/"+p+"/xoa", url.Values{"_csrf": {tok}}); r.status != http.StatusForbidden {
+		t.Errorf("deleting a published item: %d", r.status)
+	}
+	if _, err := e.st.PublicDisclosure(ctx, pub[0].ID); err != nil {
+		t.Fatalf("published item after a refused delete: %v", err)
+	}
+	r := e.post("/can-bo/cong-khai/"+d+"/xoa", url.Values{"_csrf": {tok}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("delete draft: %d", r.status)
+	}
+	if r := e.get("/can-bo/cong-khai/" + d + "/xem-truoc"); r.status != http.StatusNotFound {
+		t.Errorf("deleted draft still opens: %d", r.status)
+	}
+}

@@ -174,19 +174,20 @@ func newFormField(name, label, value, err, hint string) formField {
 
 // actionLabels name audit-log actions for officers.
 var actionLabels = map[string]string{
-	"attachment.upload":     "Tải tệp lên",
-	"disclosure.create":     "Tạo bản nháp",
-	"disclosure.edit_draft": "Sửa bản nháp",
-	"disclosure.publish":    "Công khai tin",
-	"disclosure.revise":     "Đăng phiên bản mới",
-	"disclosure.withdraw":   "Rút tin",
-	"session.login":         "Đăng nhập",
-	"session.logout":        "Đăng xuất",
-	"settings.save":         "Sửa thông tin xã",
-	"units.add":             "Thêm đơn vị",
-	"villages.add":          "Thêm thôn",
-	"user.create":           "Tạo tài khoản",
-	"backup.create":         "Sao lưu dữ liệu",
+	"attachment.upload":       "Tải tệp lên",
+	"disclosure.create":       "Tạo bản nháp",
+	"disclosure.edit_draft":   "Sửa bản nháp",
+	"disclosure.delete_draft": "Xóa bản nháp",
+	"disclosure.publish":      "Công khai tin",
+	"disclosure.revise":       "Đăng phiên bản mới",
+	"disclosure.withdraw":     "Rút tin",
+	"session.login":           "Đăng nhập",
+	"session.logout":          "Đăng xuất",
+	"settings.save":           "Sửa thông tin xã",
+	"units.add":               "Thêm đơn vị",
+	"villages.add":            "Thêm thôn",
+	"user.create":             "Tạo tài khoản",
+	"backup.create":           "Sao lưu dữ liệu",
 }
 
 func actionLabel(action string) string {

@@ -35,6 +35,8 @@ func (h *handler) routes(app *fiber.App) {
 	app.Post("/can-bo/cong-khai/:id<int>/cong-bo", h.officer(h.disclosurePublish))
 	app.Get("/can-bo/cong-khai/:id<int>/rut", h.officer(h.disclosureWithdrawForm))
 	app.Post("/can-bo/cong-khai/:id<int>/rut", h.officer(h.disclosureWithdraw))
+	app.Get("/can-bo/cong-khai/:id<int>/xoa", h.officer(h.disclosureDeleteForm))
+	app.Post("/can-bo/cong-khai/:id<int>/xoa", h.officer(h.disclosureDelete))
 
 	// Administrators.
 	app.Get("/can-bo/tai-khoan", h.admin(h.userIndex))

@@ -260,3 +260,32 @@ func setWorkingAttachments(ctx context.Context, tx *sql.Tx, id int64, ids []int6
 	}
 	return nil
 }
+
+// DeleteDraft removes a draft that was never published. Anything that was
+// ever public stays (and a trigger refuses its deletion anyway).
+func (s *Store) DeleteDraft(ctx context.Context, id int64, userID int64) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		status, err := disclosureStatus(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if status != StatusDraft {
+			return ErrNotDraft
+		}
+		var title string
+		if err := tx.QueryRowContext(ctx, "SELECT title FROM disclosures WHERE id = ?", id).Scan(&title); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM disclosure_attachments WHERE disclosure_id = ?", id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM disclosures WHERE id = ?", id); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, userID, "disclosure.delete_draft", "disclosure", id, title)
+	})
+	if err != nil {
+		return fmt.Errorf("store: delete draft %d: %w", id, err)
+	}
+	return nil
+}

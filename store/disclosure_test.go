@@ -473,3 +473,32 @@ func TestPublicChangeMark(t *testing.T) {
 		prev = now
 	}
 }
+
+func TestDeleteDraftOnly(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newTestStore(t)
+	uid := mustUser(t, s, "canbo")
+	a := mustAttachment(t, s, "nhap.pdf", "nháp", uid)
+	in := DisclosureInput{Category: "thong-bao", Title: "Nháp", Body: "<p>x</p>", AttachmentIDs: []int64{a.ID}}
+	draft, err := s.CreateDisclosure(ctx, in, uid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	public, err := s.CreateDisclosure(ctx, in, uid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PublishDisclosure(ctx, public, uid); err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, "delete a published item", s.DeleteDraft(ctx, public, uid), ErrNotDraft)
+	if err := s.DeleteDraft(ctx, draft, uid); err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, "read the deleted draft", func() error { _, err := s.Disclosure(ctx, draft); return err }(), ErrNotFound)
+	wantErr(t, "delete it twice", s.DeleteDraft(ctx, draft, uid), ErrNotFound)
+	// The file stays: the published item still carries it.
+	if d, err := s.PublicDisclosure(ctx, public); err != nil || len(d.Attachments) != 1 {
+		t.Fatalf("published item after deleting the draft: %+v, %v", d, err)
+	}
+}
