@@ -187,6 +187,9 @@ var actionLabels = map[string]string{
 	"units.add":               "Thêm đơn vị",
 	"villages.add":            "Thêm thôn",
 	"user.create":             "Tạo tài khoản",
+	"user.password":           "Đặt mật khẩu mới",
+	"user.lock":               "Khóa tài khoản",
+	"user.unlock":             "Mở khóa tài khoản",
 	"backup.create":           "Sao lưu dữ liệu",
 }
 

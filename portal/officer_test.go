@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"minhbach/portal/password"
 	"minhbach/store"
 )
 
@@ -339,7 +340,7 @@ func TestEveryOfficerPageRenders(t *testing.T) {
 	for _, path := range []string{
 		"/can-bo", "/can-bo?trang-thai=draft", "/can-bo?trang-thai=published", "/can-bo?trang-thai=withdrawn",
 		"/can-bo/cong-khai/moi", "/can-bo/cong-khai/" + p, "/can-bo/cong-khai/" + d, "/can-bo/cong-khai/" + d + "/xem-truoc",
-		"/can-bo/cong-khai/" + p + "/xem-truoc", "/can-bo/cong-khai/" + p + "/rut", "/can-bo/tai-khoan", "/can-bo/nhat-ky", "/can-bo/cai-dat", "/can-bo/don-vi",
+		"/can-bo/cong-khai/" + p + "/xem-truoc", "/can-bo/cong-khai/" + p + "/rut", "/can-bo/tai-khoan", "/can-bo/nhat-ky", "/can-bo/cai-dat", "/can-bo/don-vi", "/can-bo/mat-khau",
 	} {
 		r := e.get(path)
 		if r.status != http.StatusOK {
@@ -405,5 +406,86 @@ func TestFreshInstallationIsSetUpFromTheOfficersArea(t *testing.T) {
 	mustContain(t, "unit in the form", form, ">UBND xã</option>")
 	if strings.Contains(e.get("/can-bo").body, `href="/can-bo/don-vi">Thêm các đơn vị`) {
 		t.Error("the setup notice still asks for units")
+	}
+}
+
+func TestAdminResetsPasswordAndLocksAnAccount(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	officer := newEnvSameStore(e)
+	officer.login("canbo")
+	e.login("admin")
+	canbo, err := e.st.UserByLogin(ctx, "canbo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "/can-bo/tai-khoan/" + itoa(canbo.ID)
+	tok := e.csrf(page)
+
+	bad := []struct {
+		pass, again, field, msg string
+	}{
+		{"ngan", "ngan", "password", "ít nhất 10 ký tự"},
+		{"mat-khau-moi-dai", "mat-khau-khac-dai", "password_again", "không giống nhau"},
+	}
+	for _, b := range bad {
+		r := e.post(page+"/mat-khau", url.Values{"_csrf": {tok}, "password": {b.pass}, "password_again": {b.again}})
+		if r.status != http.StatusUnprocessableEntity {
+			t.Fatalf("bad password %q: %d", b.pass, r.status)
+		}
+		mustContain(t, b.field, fieldBlock(t, r.body, b.field), b.msg)
+	}
+	r := e.post(page+"/mat-khau", url.Values{"_csrf": {tok}, "password": {"mat-khau-moi-dai"}, "password_again": {"mat-khau-moi-dai"}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("reset: %d", r.status)
+	}
+	// The officer's open session ended with the reset.
+	if r := officer.get("/can-bo"); r.status != http.StatusSeeOther {
+		t.Errorf("officer still logged in after a reset: %d", r.status)
+	}
+	u, _ := e.st.UserByLogin(ctx, "canbo")
+	if !password.Check(u.PasswordHash, "mat-khau-moi-dai") {
+		t.Fatal("new password not stored")
+	}
+
+	// Locked: cannot log in; and an admin cannot lock themselves.
+	if r := e.post(page+"/khoa", url.Values{"_csrf": {tok}, "active": {"0"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("lock: %d", r.status)
+	}
+	ltok := officer.csrf("/can-bo/dang-nhap")
+	if r := officer.post("/can-bo/dang-nhap", url.Values{"_csrf": {ltok}, "login": {"canbo"}, "password": {"mat-khau-moi-dai"}}); r.status != http.StatusUnprocessableEntity {
+		t.Errorf("locked account logs in: %d", r.status)
+	}
+	admin, _ := e.st.UserByLogin(ctx, "admin")
+	r = e.post("/can-bo/tai-khoan/"+itoa(admin.ID)+"/khoa", url.Values{"_csrf": {tok}, "active": {"0"}})
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Không thể tự khóa") {
+		t.Errorf("self-lock: %d", r.status)
+	}
+	if r := e.get("/can-bo/tai-khoan/99999"); r.status != http.StatusNotFound {
+		t.Errorf("unknown account: %d", r.status)
+	}
+}
+
+func TestOfficerChangesOwnPassword(t *testing.T) {
+	e := newEnv(t)
+	other := newEnvSameStore(e)
+	other.login("canbo") // the same account on another machine
+	e.login("canbo")
+	tok := e.csrf("/can-bo/mat-khau")
+	r := e.post("/can-bo/mat-khau", url.Values{"_csrf": {tok}, "current": {"sai-mat-khau"}, "password": {"ngan"}, "password_again": {"khac"}})
+	if r.status != http.StatusUnprocessableEntity {
+		t.Fatalf("bad change: %d", r.status)
+	}
+	mustContain(t, "current", fieldBlock(t, r.body, "current"), "không đúng")
+	mustContain(t, "new", fieldBlock(t, r.body, "password"), "ít nhất 10 ký tự")
+	r = e.post("/can-bo/mat-khau", url.Values{"_csrf": {tok}, "current": {demoPassword}, "password": {"mat-khau-rieng-cua-toi"}, "password_again": {"mat-khau-rieng-cua-toi"}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("change: %d", r.status)
+	}
+	if r := e.get("/can-bo"); r.status != http.StatusOK {
+		t.Errorf("the officer who changed the password was logged out: %d", r.status)
+	}
+	if r := other.get("/can-bo"); r.status != http.StatusSeeOther {
+		t.Errorf("the other machine stayed logged in: %d", r.status)
 	}
 }

@@ -76,7 +76,7 @@ func parseViews(st *staticFiles) (*views, error) {
 var pageNames = []string{
 	"error", "home", "disclosure_index", "disclosure_category", "disclosure_show", "disclosure_versions",
 	"disclosure_version", "login", "officer_home", "disclosure_form", "disclosure_withdraw",
-	"user_index", "audit_index", "settings_edit", "places", "disclosure_delete",
+	"user_index", "audit_index", "settings_edit", "places", "disclosure_delete", "user_edit", "password",
 }
 
 func (h *handler) render(c *fiber.Ctx, name string, p page) error {

@@ -26,6 +26,8 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get("/can-bo/dang-nhap", h.loginForm)
 	app.Post("/can-bo/dang-nhap", h.loginSubmit)
 	app.Post("/can-bo/dang-xuat", h.officer(h.logout))
+	app.Get("/can-bo/mat-khau", h.officer(h.passwordForm))
+	app.Post("/can-bo/mat-khau", h.officer(h.passwordChange))
 	app.Get("/can-bo", h.officer(h.officerHome))
 	app.Get("/can-bo/cong-khai/moi", h.officer(h.disclosureNew))
 	app.Post("/can-bo/cong-khai", h.officer(h.disclosureCreate))
@@ -41,6 +43,9 @@ func (h *handler) routes(app *fiber.App) {
 	// Administrators.
 	app.Get("/can-bo/tai-khoan", h.admin(h.userIndex))
 	app.Post("/can-bo/tai-khoan", h.admin(h.userCreate))
+	app.Get("/can-bo/tai-khoan/:id<int>", h.admin(h.userEdit))
+	app.Post("/can-bo/tai-khoan/:id<int>/mat-khau", h.admin(h.userSetPassword))
+	app.Post("/can-bo/tai-khoan/:id<int>/khoa", h.admin(h.userSetActive))
 	app.Get("/can-bo/nhat-ky", h.admin(h.auditIndex))
 	app.Get("/can-bo/cai-dat", h.admin(h.settingsEdit))
 	app.Post("/can-bo/cai-dat", h.admin(h.settingsSave))

@@ -215,3 +215,63 @@ func (s *Store) ClearLoginFailures(ctx context.Context, login string) error {
 		strings.TrimSpace(login), ts(s.now().Add(-24*time.Hour)))
 	return err
 }
+
+// UserByID returns one account.
+func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
+	u, err := scanUser(s.r.QueryRowContext(ctx,
+		"SELECT "+userColumns+" FROM users u LEFT JOIN units n ON n.id = u.unit_id WHERE u.id = ?", id))
+	if err == sql.ErrNoRows {
+		return User{}, ErrNotFound
+	}
+	if err != nil {
+		return User{}, fmt.Errorf("store: user %d: %w", id, err)
+	}
+	return u, nil
+}
+
+// SetPassword replaces an account's password and ends its sessions, so a
+// password changed after a leak locks the other holder out at once.
+func (s *Store) SetPassword(ctx context.Context, userID int64, hash string, actorID int64) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE users SET password_hash = ? WHERE id = ?", hash, userID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE user_id = ?", userID); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, actorID, "user.password", "user", userID, "")
+	})
+	if err != nil {
+		return fmt.Errorf("store: set password of %d: %w", userID, err)
+	}
+	return nil
+}
+
+// SetActive locks or unlocks an account; locking ends its sessions.
+func (s *Store) SetActive(ctx context.Context, userID int64, active bool, actorID int64) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE users SET active = ? WHERE id = ?", active, userID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		action := "user.unlock"
+		if !active {
+			action = "user.lock"
+			if _, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE user_id = ?", userID); err != nil {
+				return err
+			}
+		}
+		return s.audit(ctx, tx, actorID, action, "user", userID, "")
+	})
+	if err != nil {
+		return fmt.Errorf("store: set active of %d: %w", userID, err)
+	}
+	return nil
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 )
@@ -232,4 +233,36 @@ func TestLoginFailures(t *testing.T) {
 	if n := mustCount(t, s, "SELECT COUNT(*) FROM login_failures"); n != 0 {
 		t.Fatalf("%d day-old failures kept", n)
 	}
+}
+
+func TestPasswordChangeAndLockEndSessions(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newTestStore(t)
+	uid := mustUser(t, s, "canbo")
+	for i, change := range []func() error{
+		func() error { return s.SetPassword(ctx, uid, "new-hash", uid) },
+		func() error { return s.SetActive(ctx, uid, false, 0) },
+	} {
+		tok := fmt.Sprintf("token-%d", i)
+		if err := s.CreateSession(ctx, tok, uid); err != nil {
+			t.Fatal(err)
+		}
+		if err := change(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.SessionUser(ctx, tok); !errors.Is(err, ErrNotFound) {
+			t.Errorf("change %d left the session alive: %v", i, err)
+		}
+	}
+	u, err := s.UserByID(ctx, uid)
+	if err != nil || u.PasswordHash != "new-hash" || u.Active {
+		t.Fatalf("user after changes: %+v, %v", u, err)
+	}
+	if err := s.SetActive(ctx, uid, true, 0); err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, "unknown user", s.SetPassword(ctx, 9999, "x", 0), ErrNotFound)
+	wantErr(t, "unknown user", s.SetActive(ctx, 9999, false, 0), ErrNotFound)
+	_, err = s.UserByID(ctx, 9999)
+	wantErr(t, "unknown user", err, ErrNotFound)
 }

@@ -28,6 +28,7 @@ Cách dùng:
   portal seed    [-data ./data]                                       nạp dữ liệu minh họa xã Trung Trắc
   portal user add -login L -name N -role admin|officer [-title T] [-data ./data]
                                                                       tạo tài khoản (mật khẩu đọc từ stdin)
+  portal user password -login L [-data ./data]                        đặt lại mật khẩu (đọc từ stdin)
   portal backup  [-data ./data] [-out thư-mục]                        sao lưu (chạy được khi cổng đang hoạt động)
   portal version [-data ./data]                                       in phiên bản
 
@@ -51,10 +52,13 @@ func run(args []string) error {
 	case "seed":
 		return seed(rest)
 	case "user":
-		if len(rest) == 0 || rest[0] != "add" {
-			return errors.New("usage: portal user add -login L -name N -role admin|officer")
+		switch {
+		case len(rest) > 0 && rest[0] == "add":
+			return userAdd(rest[1:], os.Stdin)
+		case len(rest) > 0 && rest[0] == "password":
+			return userPassword(rest[1:], os.Stdin)
 		}
-		return userAdd(rest[1:], os.Stdin)
+		return errors.New("usage: portal user add -login L -name N -role admin|officer, or portal user password -login L")
 	case "backup":
 		return backup(rest)
 	case "version":
@@ -239,5 +243,49 @@ func backup(args []string) error {
 		return err
 	}
 	fmt.Printf("backup written to %s\n", *out)
+	return nil
+}
+
+// userPassword sets a new password for an account, for the administrator
+// who forgot theirs; it also unlocks the account.
+func userPassword(args []string, stdin io.Reader) error {
+	fs, data := newFlags("user password")
+	login := fs.String("login", "", "login name")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *login == "" {
+		return errors.New("-login is required")
+	}
+	pass, err := readPassword(stdin)
+	if err != nil {
+		return err
+	}
+	hash, err := password.Hash(pass)
+	if err != nil {
+		return fmt.Errorf("password: at least %d characters, at most 72 bytes", password.MinLength)
+	}
+	ctx := context.Background()
+	st, err := openMigrated(ctx, *data, slog.Default())
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	u, err := st.UserByLogin(ctx, *login)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("no account %q", *login)
+	}
+	if err != nil {
+		return err
+	}
+	if err := st.SetPassword(ctx, u.ID, hash, 0); err != nil {
+		return err
+	}
+	if !u.Active {
+		if err := st.SetActive(ctx, u.ID, true, 0); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("new password set for %q\n", *login)
 	return nil
 }

@@ -40,6 +40,19 @@ func TestUserAddWhileTheServerHoldsTheDatabase(t *testing.T) {
 		t.Fatalf("account %+v", u)
 	}
 
+	if err := userPassword([]string{"-data", dir, "-login", "chutich"}, strings.NewReader("")); err == nil {
+		t.Error("user password without a password on stdin succeeded")
+	}
+	if err := userPassword([]string{"-data", dir, "-login", "CHUTICH"}, strings.NewReader("mat-khau-moi-sau-khi-quen\n")); err != nil {
+		t.Fatalf("user password: %v", err)
+	}
+	if u, _ := st.UserByLogin(ctx, "chutich"); !password.Check(u.PasswordHash, "mat-khau-moi-sau-khi-quen") {
+		t.Error("user password did not change the password")
+	}
+	if err := userPassword([]string{"-data", dir, "-login", "khong-co"}, strings.NewReader("mat-khau-moi-sau-khi-quen\n")); err == nil {
+		t.Error("user password for an unknown login succeeded")
+	}
+
 	cases := []struct {
 		name  string
 		args  []string
