@@ -138,39 +138,48 @@ func (h *handler) keepKnown(c *fiber.Ctx, f *disclosureForm) error {
 	return nil
 }
 
+// readDisclosureForm parses and checks a submitted disclosure form, keeping
+// every acceptable upload. published makes a reason for the change required.
+func (h *handler) readDisclosureForm(c *fiber.Ctx, published bool) (disclosureForm, fieldErrors, error) {
+	f := parseDisclosureForm(c)
+	units, err := h.store.Units(c.UserContext())
+	if err != nil {
+		return f, nil, err
+	}
+	errs := f.validate(units, published)
+	if err := h.keepKnown(c, &f); err != nil {
+		return f, nil, err
+	}
+	if err := h.saveUploads(c, &f, errs); err != nil {
+		return f, nil, err
+	}
+	if _, ok := errs["body"]; ok && dangerous.MatchString(f.Body) {
+		// Show what would be kept, so the officer sees what was removed.
+		f.Body = h.sanitize(f.Body)
+	}
+	return f, errs, nil
+}
+
 // disclosureCreate saves a new draft.
 func (h *handler) disclosureCreate(c *fiber.Ctx) error {
-	ctx := c.UserContext()
-	f := parseDisclosureForm(c)
-	units, err := h.store.Units(ctx)
+	f, errs, err := h.readDisclosureForm(c, false)
 	if err != nil {
 		return err
 	}
-	errs := f.validate(units, false)
-	if err := h.keepKnown(c, &f); err != nil {
-		return err
-	}
-	if err := h.saveUploads(c, &f, errs); err != nil {
-		return err
-	}
 	if len(errs) > 0 {
-		if _, ok := errs["body"]; ok && dangerous.MatchString(f.Body) {
-			f.Body = h.sanitize(f.Body)
-		}
 		return h.renderDisclosureForm(c, nil, f, errs)
 	}
-	id, err := h.store.CreateDisclosure(ctx, f.input(h), currentUser(c).ID)
+	id, err := h.store.CreateDisclosure(c.UserContext(), f.input(h), currentUser(c).ID)
 	if err != nil {
 		return err
 	}
 	h.setFlash(c, "Đã lưu bản nháp. Hãy xem trước rồi bấm “Công khai” để đăng.")
-	return c.Redirect("/can-bo/cong-khai/"+strconv.FormatInt(id, 10)+"/xem-truoc", fiber.StatusSeeOther)
+	return c.Redirect("/can-bo/cong-khai/"+itoa(id)+"/xem-truoc", fiber.StatusSeeOther)
 }
 
 // disclosureUpdate saves an edit: a draft is changed in place; a public
 // item gets a new public version with the officer's reason.
 func (h *handler) disclosureUpdate(c *fiber.Ctx) error {
-	ctx := c.UserContext()
 	d, err := h.officerDisclosure(c)
 	if err != nil {
 		return err
@@ -178,26 +187,15 @@ func (h *handler) disclosureUpdate(c *fiber.Ctx) error {
 	if d.Status == store.StatusWithdrawn {
 		return errForbidden("Tin đã rút không sửa được nữa. Hãy đăng một tin mới nếu cần.")
 	}
-	f := parseDisclosureForm(c)
-	units, err := h.store.Units(ctx)
+	public := d.Status == store.StatusPublished
+	f, errs, err := h.readDisclosureForm(c, public)
 	if err != nil {
 		return err
 	}
-	public := d.Status == store.StatusPublished
-	errs := f.validate(units, public)
-	if err := h.keepKnown(c, &f); err != nil {
-		return err
-	}
-	if err := h.saveUploads(c, &f, errs); err != nil {
-		return err
-	}
 	if len(errs) > 0 {
-		if _, ok := errs["body"]; ok && dangerous.MatchString(f.Body) {
-			f.Body = h.sanitize(f.Body)
-		}
 		return h.renderDisclosureForm(c, &d, f, errs)
 	}
-	err = h.store.UpdateDisclosure(ctx, d.ID, f.input(h), f.Reason, currentUser(c).ID)
+	err = h.store.UpdateDisclosure(c.UserContext(), d.ID, f.input(h), f.Reason, currentUser(c).ID)
 	if err != nil {
 		return err
 	}

@@ -159,13 +159,9 @@ func userAdd(args []string, stdin io.Reader) error {
 	if *role != store.RoleAdmin && *role != store.RoleOfficer {
 		return errors.New("-role must be admin or officer")
 	}
-	pass, err := readPassword(stdin)
+	hash, err := readNewPassword(stdin)
 	if err != nil {
 		return err
-	}
-	hash, err := password.Hash(pass)
-	if err != nil {
-		return fmt.Errorf("password: at least %d characters, at most 72 bytes", password.MinLength)
 	}
 	ctx := context.Background()
 	st, err := openMigrated(ctx, *data, slog.Default())
@@ -182,6 +178,19 @@ func userAdd(args []string, stdin io.Reader) error {
 	}
 	fmt.Printf("account %q (%s) created\n", *login, *role)
 	return nil
+}
+
+// readNewPassword reads a password and hashes it.
+func readNewPassword(stdin io.Reader) (string, error) {
+	pass, err := readPassword(stdin)
+	if err != nil {
+		return "", err
+	}
+	hash, err := password.Hash(pass)
+	if err != nil {
+		return "", fmt.Errorf("password: at least %d characters, at most 72 bytes", password.MinLength)
+	}
+	return hash, nil
 }
 
 func readPassword(stdin io.Reader) (string, error) {
@@ -257,13 +266,9 @@ func userPassword(args []string, stdin io.Reader) error {
 	if *login == "" {
 		return errors.New("-login is required")
 	}
-	pass, err := readPassword(stdin)
+	hash, err := readNewPassword(stdin)
 	if err != nil {
 		return err
-	}
-	hash, err := password.Hash(pass)
-	if err != nil {
-		return fmt.Errorf("password: at least %d characters, at most 72 bytes", password.MinLength)
 	}
 	ctx := context.Background()
 	st, err := openMigrated(ctx, *data, slog.Default())
