@@ -1,0 +1,91 @@
+package portal_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// axePath is where .ci/run installs axe-core (npm ci --prefix .ci/node).
+func axePath(t *testing.T) string {
+	t.Helper()
+	p := os.Getenv("AXE_PATH")
+	if p == "" {
+		p = filepath.Join("..", ".ci", "node", "node_modules", "axe-core", "axe.min.js")
+	}
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("axe-core missing under CI: %v", err)
+		}
+		t.Skip("accessibility test skipped: axe-core not installed (npm ci --prefix .ci/node)")
+	}
+	return p
+}
+
+type axeResult struct {
+	Passes     []struct{ ID string } `json:"passes"`
+	Violations []struct {
+		ID     string `json:"id"`
+		Impact string `json:"impact"`
+		Help   string `json:"help"`
+		Nodes  []struct {
+			Target []any `json:"target"`
+		} `json:"nodes"`
+	} `json:"violations"`
+}
+
+// TestBrowserAccessibility runs axe-core (WCAG 2.1 A and AA rules) on the
+// public pages and the officers' busiest pages, in Chromium at phone size.
+func TestBrowserAccessibility(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	chrome := chromiumPath(t)
+	axe, err := os.ReadFile(axePath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t)
+	ctx, _ := newBrowser(t, chrome)
+	ids := e.publicIDs()
+	public := []string{"/", "/cong-khai", "/cong-khai/ngan-sach", "/cong-khai/" + itoa(ids[0]),
+		"/cong-khai/" + itoa(ids[0]) + "/lich-su", "/can-bo/dang-nhap", "/khong-co-trang"}
+	check := func(path string) {
+		t.Helper()
+		do(t, ctx, chromedp.Navigate(e.url+path))
+		// DevTools evaluation is not bound by the page's CSP.
+		run(t, ctx, chromedp.Evaluate[bool](string(axe)+";true"))
+		raw := run(t, ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag",
+			values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => JSON.stringify(r))`, chromedp.EvalAwaitPromise))
+		var res axeResult
+		if err := json.Unmarshal([]byte(raw), &res); err != nil {
+			t.Fatalf("%s: axe result: %v", path, err)
+		}
+		if len(res.Passes) < 10 {
+			t.Fatalf("%s: axe checked only %d rules: did it run?", path, len(res.Passes))
+		}
+		for _, v := range res.Violations {
+			var where []string
+			for _, n := range v.Nodes {
+				where = append(where, fmt.Sprint(n.Target...))
+			}
+			t.Errorf("%s: %s (%s): %s at %s", path, v.ID, v.Impact, v.Help, strings.Join(where, ", "))
+		}
+	}
+	for _, p := range public {
+		check(p)
+	}
+	// The officers' pages, logged in.
+	do(t, ctx, chromedp.Navigate(e.url+"/can-bo/dang-nhap"),
+		chromedp.SendKeys(chromedp.ID("login"), "admin"),
+		chromedp.SendKeys(chromedp.ID("password"), demoPassword))
+	submit(t, ctx, chromedp.CSS(`main form.form button[type=submit]`), "/can-bo")
+	for _, p := range []string{"/can-bo", "/can-bo/cong-khai/moi", "/can-bo/tai-khoan", "/can-bo/cai-dat", "/can-bo/nhat-ky"} {
+		check(p)
+	}
+}
