@@ -5,6 +5,7 @@ package portal
 import (
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -81,11 +82,13 @@ func New(cfg Config) (*fiber.App, error) {
 		h.pages = &pageCache{entries: map[string]*cachedBody{}}
 	}
 	app := fiber.New(fiber.Config{
-		AppName:                 "Minh Bạch",
-		ErrorHandler:            h.handleError,
-		BodyLimit:               maxBodyBytes,
-		ReadTimeout:             60 * time.Second, // slow phones uploading over mobile data
-		WriteTimeout:            60 * time.Second,
+		AppName:      "Minh Bạch",
+		ErrorHandler: h.handleError,
+		BodyLimit:    maxBodyBytes,
+		// Long enough for a 20 MB attachment over slow mobile data (about
+		// 0.5 Mbit/s: 5 minutes), short enough that stalled clients go away.
+		ReadTimeout:             5 * time.Minute,
+		WriteTimeout:            10 * time.Minute,
 		IdleTimeout:             120 * time.Second,
 		Immutable:               true,
 		DisableStartupMessage:   true,
@@ -104,7 +107,7 @@ func New(cfg Config) (*fiber.App, error) {
 	app.Use(compress.New(compress.Config{
 		Level: compress.LevelBestSpeed,
 		// Attachments are mostly compressed already (PDF, DOCX, JPG).
-		Next: func(c *fiber.Ctx) bool { return len(c.Path()) > 5 && c.Path()[:5] == "/tep/" },
+		Next: func(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/tep/") },
 	}))
 	app.Use(h.loadUser)
 	h.routes(app)
