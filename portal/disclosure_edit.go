@@ -2,6 +2,8 @@ package portal
 
 import (
 	"github.com/gofiber/fiber/v2"
+
+	"minhbach/store"
 )
 
 // disclosureNew shows the empty form, with today as the posting start.
@@ -19,7 +21,7 @@ func (h *handler) disclosureEdit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if d.Status == "withdrawn" {
+	if d.Status == store.StatusWithdrawn {
 		return errForbidden("Tin đã rút không sửa được nữa. Hãy đăng một tin mới nếu cần.")
 	}
 	return h.renderDisclosureForm(c, &d, formFromDisclosure(d), nil)
