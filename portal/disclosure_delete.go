@@ -20,7 +20,7 @@ func (h *handler) disclosureDeleteForm(c *fiber.Ctx) error {
 		return err
 	}
 	if d.Status != store.StatusDraft {
-		return errForbidden("Chỉ xóa được bản nháp chưa từng công khai. Tin đã công khai chỉ có thể rút.")
+		return errOnlyDrafts
 	}
 	p := &deleteDraftPage{Base: h.base(c, "Xóa bản nháp: "+d.Title), D: d}
 	p.Officer = true
@@ -35,7 +35,7 @@ func (h *handler) disclosureDelete(c *fiber.Ctx) error {
 	}
 	err = h.store.DeleteDraft(c.UserContext(), d.ID, currentUser(c).ID)
 	if errors.Is(err, store.ErrNotDraft) {
-		return errForbidden("Chỉ xóa được bản nháp chưa từng công khai. Tin đã công khai chỉ có thể rút.")
+		return errOnlyDrafts
 	}
 	if err != nil {
 		return err

@@ -22,7 +22,7 @@ func (h *handler) disclosureEdit(c *fiber.Ctx) error {
 		return err
 	}
 	if d.Status == store.StatusWithdrawn {
-		return errForbidden("Tin đã rút không sửa được nữa. Hãy đăng một tin mới nếu cần.")
+		return errWithdrawnIsFinal
 	}
 	return h.renderDisclosureForm(c, &d, formFromDisclosure(d), nil)
 }

@@ -185,7 +185,7 @@ func (h *handler) disclosureUpdate(c *fiber.Ctx) error {
 		return err
 	}
 	if d.Status == store.StatusWithdrawn {
-		return errForbidden("Tin đã rút không sửa được nữa. Hãy đăng một tin mới nếu cần.")
+		return errWithdrawnIsFinal
 	}
 	public := d.Status == store.StatusPublished
 	f, errs, err := h.readDisclosureForm(c, public)

@@ -26,7 +26,7 @@ func (h *handler) disclosureWithdrawForm(c *fiber.Ctx) error {
 
 func (h *handler) renderWithdraw(c *fiber.Ctx, d store.Disclosure, reason string, errs fieldErrors) error {
 	if d.Status != store.StatusPublished {
-		return errForbidden("Chỉ rút được tin đang công khai.")
+		return errOnlyPublished
 	}
 	p := &withdrawPage{Base: h.base(c, "Rút tin: "+d.Title), D: d, Reason: reason, Errors: errs}
 	p.Officer = true
@@ -46,7 +46,7 @@ func (h *handler) disclosureWithdraw(c *fiber.Ctx) error {
 		return h.renderWithdraw(c, d, reason, errs)
 	}
 	if d.Status != store.StatusPublished {
-		return errForbidden("Chỉ rút được tin đang công khai.")
+		return errOnlyPublished
 	}
 	if err := h.store.WithdrawDisclosure(c.UserContext(), d.ID, reason, currentUser(c).ID); err != nil {
 		return err

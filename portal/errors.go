@@ -35,6 +35,13 @@ func errForbidden(msg string) error {
 	return &httpError{status: fiber.StatusForbidden, message: msg}
 }
 
+// Refusals of the disclosure workflow, shown to officers as 403 pages.
+var (
+	errOnlyDrafts       = errForbidden("Chỉ xóa được bản nháp chưa từng công khai. Tin đã công khai chỉ có thể rút.")
+	errWithdrawnIsFinal = errForbidden("Tin đã rút không sửa được nữa. Hãy đăng một tin mới nếu cần.")
+	errOnlyPublished    = errForbidden("Chỉ rút được tin đang công khai.")
+)
+
 // Vietnamese headline and advice per status.
 var statusText = map[int][2]string{
 	400: {"Yêu cầu không hợp lệ", "Đường dẫn hoặc dữ liệu gửi lên không đúng. Vui lòng kiểm tra lại."},
