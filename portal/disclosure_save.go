@@ -192,10 +192,14 @@ func (h *handler) disclosureUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	in := f.input(h)
+	if public && len(errs) == 0 && unchanged(d, in) {
+		errs["reason"] = "Nội dung chưa khác gì phiên bản đang công khai, nên không cần tạo phiên bản mới."
+	}
 	if len(errs) > 0 {
 		return h.renderDisclosureForm(c, &d, f, errs)
 	}
-	err = h.store.UpdateDisclosure(c.UserContext(), d.ID, f.input(h), f.Reason, currentUser(c).ID)
+	err = h.store.UpdateDisclosure(c.UserContext(), d.ID, in, f.Reason, currentUser(c).ID)
 	if err != nil {
 		return err
 	}
@@ -215,4 +219,21 @@ func (h *handler) officerDisclosure(c *fiber.Ctx) (store.Disclosure, error) {
 		return store.Disclosure{}, errNotFound()
 	}
 	return h.store.Disclosure(c.UserContext(), id)
+}
+
+// unchanged reports whether an edit leaves a public item as it is: a new
+// version would then only add noise to its public history.
+func unchanged(d store.Disclosure, in store.DisclosureInput) bool {
+	if d.Category != in.Category || d.Title != in.Title || d.Summary != in.Summary || d.Body != in.Body ||
+		d.LegalBasis != in.LegalBasis || d.UnitID != in.UnitID ||
+		!d.PostingFrom.Equal(in.PostingFrom) || !d.PostingUntil.Equal(in.PostingUntil) ||
+		len(d.Attachments) != len(in.AttachmentIDs) {
+		return false
+	}
+	for i, a := range d.Attachments {
+		if a.ID != in.AttachmentIDs[i] {
+			return false
+		}
+	}
+	return true
 }

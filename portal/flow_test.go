@@ -68,6 +68,16 @@ func TestDraftPublishEditWithdraw(t *testing.T) {
 		t.Fatalf("published attachment: %d", r.status)
 	}
 
+	// Saving it unchanged, even with a reason, makes no empty version.
+	same := validForm(e, tok)
+	same.Set("keep", itoa(d.Attachments[0].ID))
+	same.Set("reason", "Lưu lại")
+	r = e.postMultipart("/can-bo/cong-khai/"+sid, same)
+	if r.status != http.StatusUnprocessableEntity {
+		t.Fatalf("unchanged edit: %d", r.status)
+	}
+	mustContain(t, "unchanged edit", fieldBlock(t, r.body, "reason"), "chưa khác gì phiên bản đang công khai")
+
 	// An edit of a public item needs a reason and makes version 2.
 	f := validForm(e, tok)
 	f.Set("title", "Thông báo lịch tiêm chủng tháng 12 (điều chỉnh)")
