@@ -74,7 +74,11 @@ func (h *handler) disclosureVersions(c *fiber.Ctx) error {
 	if err != nil {
 		return errNotFound()
 	}
-	d, versions, err := h.publicWithVersions(c, id)
+	d, err := h.store.PublicDisclosure(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	versions, err := h.store.Versions(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
@@ -107,14 +111,14 @@ func (h *handler) disclosureVersion(c *fiber.Ctx) error {
 	if err != nil {
 		return errNotFound()
 	}
-	d, versions, err := h.publicWithVersions(c, id)
+	d, err := h.store.PublicDisclosure(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
-	if n < 1 || n > len(versions) {
-		return errNotFound()
+	v, err := h.store.DisclosureVersion(c.UserContext(), id, n)
+	if err != nil {
+		return err
 	}
-	v := versions[n-1]
 	p := &versionPage{Base: h.base(c, v.Title+" (phiên bản "+strconv.Itoa(n)+")"), D: d, V: v, Body: h.richHTML(v.Body)}
 	p.Canonical = "/cong-khai/" + itoa(d.ID)
 	return h.render(c, "disclosure_version", p)

@@ -18,7 +18,11 @@ type disclosurePage struct {
 
 // disclosureShow is the public page of one item with its history.
 func (h *handler) disclosureShow(c *fiber.Ctx, id int64) error {
-	d, versions, err := h.publicWithVersions(c, id)
+	d, err := h.store.PublicDisclosure(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	versions, err := h.store.VersionLog(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
@@ -27,14 +31,4 @@ func (h *handler) disclosureShow(c *fiber.Ctx, id int64) error {
 		p.Feeds = categoryFeeds(cat)
 	}
 	return h.render(c, "disclosure_show", p)
-}
-
-// publicWithVersions loads what the public sees of an item and its history.
-func (h *handler) publicWithVersions(c *fiber.Ctx, id int64) (store.Disclosure, []store.Version, error) {
-	d, err := h.store.PublicDisclosure(c.UserContext(), id)
-	if err != nil {
-		return store.Disclosure{}, nil, err
-	}
-	versions, err := h.store.Versions(c.UserContext(), id)
-	return d, versions, err
 }

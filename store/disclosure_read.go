@@ -239,3 +239,55 @@ func (s *Store) PublicChangeMark(ctx context.Context) (int64, error) {
 	}
 	return n, nil
 }
+
+// VersionLog lists an item's published versions, oldest first, with their
+// number, title, date and reason only: what the item page shows.
+func (s *Store) VersionLog(ctx context.Context, id int64) ([]Version, error) {
+	rows, err := s.r.QueryContext(ctx,
+		"SELECT id, version, title, reason, published_at FROM disclosure_versions WHERE disclosure_id = ? ORDER BY version", id)
+	if err != nil {
+		return nil, fmt.Errorf("store: version log of %d: %w", id, err)
+	}
+	defer rows.Close()
+	var out []Version
+	for rows.Next() {
+		v := Version{DisclosureID: id}
+		var at string
+		if err := rows.Scan(&v.ID, &v.Number, &v.Title, &v.Reason, &at); err != nil {
+			return nil, fmt.Errorf("store: version log of %d: %w", id, err)
+		}
+		v.PublishedAt = parseTS(at)
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// DisclosureVersion returns one published version of an item in full.
+func (s *Store) DisclosureVersion(ctx context.Context, id int64, n int) (Version, error) {
+	v := Version{DisclosureID: id}
+	var from, until, at string
+	err := s.r.QueryRowContext(ctx, `
+		SELECT id, version, category, title, summary, body, legal_basis, unit_name,
+			posting_from, posting_until, reason, published_at
+		FROM disclosure_versions WHERE disclosure_id = ? AND version = ?`, id, n).
+		Scan(&v.ID, &v.Number, &v.Category, &v.Title, &v.Summary, &v.Body, &v.LegalBasis, &v.UnitName,
+			&from, &until, &v.Reason, &at)
+	if err == sql.ErrNoRows {
+		return Version{}, ErrNotFound
+	}
+	if err != nil {
+		return Version{}, fmt.Errorf("store: version %d of %d: %w", n, id, err)
+	}
+	v.PostingFrom, v.PostingUntil, v.PublishedAt = parseDate(from), parseDate(until), parseTS(at)
+	rows, err := s.r.QueryContext(ctx, `
+		SELECT a.id, a.sha256, a.size, a.mime, a.filename, a.created_at
+		FROM version_attachments va JOIN attachments a ON a.id = va.attachment_id
+		WHERE va.version_id = ? ORDER BY va.position`, v.ID)
+	if err != nil {
+		return Version{}, fmt.Errorf("store: version %d of %d: %w", n, id, err)
+	}
+	if v.Attachments, err = scanAttachments(rows); err != nil {
+		return Version{}, fmt.Errorf("store: version %d of %d: %w", n, id, err)
+	}
+	return v, nil
+}

@@ -502,3 +502,40 @@ func TestDeleteDraftOnly(t *testing.T) {
 		t.Fatalf("published item after deleting the draft: %+v, %v", d, err)
 	}
 }
+
+func TestVersionLogAndOneVersion(t *testing.T) {
+	ctx := context.Background()
+	s, clock := newTestStore(t)
+	uid := mustUser(t, s, "canbo")
+	a := mustAttachment(t, s, "v1.pdf", "một", uid)
+	in := DisclosureInput{Category: "thong-bao", Title: "Bản một", Body: "<p>một</p>", AttachmentIDs: []int64{a.ID}}
+	id, err := s.CreateDisclosure(ctx, in, uid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PublishDisclosure(ctx, id, uid); err != nil {
+		t.Fatal(err)
+	}
+	clock.Advance(time.Hour)
+	in.Title, in.Body, in.AttachmentIDs = "Bản hai", "<p>hai</p>", nil
+	if err := s.UpdateDisclosure(ctx, id, in, "Sửa lần một", uid); err != nil {
+		t.Fatal(err)
+	}
+	log, err := s.VersionLog(ctx, id)
+	if err != nil || len(log) != 2 {
+		t.Fatalf("log %+v, %v", log, err)
+	}
+	if log[0].Title != "Bản một" || log[1].Reason != "Sửa lần một" || !log[1].PublishedAt.After(log[0].PublishedAt) || log[1].Body != "" {
+		t.Errorf("log entries %+v", log)
+	}
+	v1, err := s.DisclosureVersion(ctx, id, 1)
+	if err != nil || v1.Body != "<p>một</p>" || len(v1.Attachments) != 1 || v1.Attachments[0].Filename != "v1.pdf" {
+		t.Fatalf("version 1: %+v, %v", v1, err)
+	}
+	v2, err := s.DisclosureVersion(ctx, id, 2)
+	if err != nil || v2.Title != "Bản hai" || len(v2.Attachments) != 0 {
+		t.Fatalf("version 2: %+v, %v", v2, err)
+	}
+	_, err = s.DisclosureVersion(ctx, id, 3)
+	wantErr(t, "version 3", err, ErrNotFound)
+}
