@@ -105,18 +105,26 @@ func openMigrated(ctx context.Context, dir string, log *slog.Logger) (*store.Sto
 	return st, nil
 }
 
+// withStore runs fn on the migrated store in dir and closes it after.
+func withStore(dir string, fn func(context.Context, *store.Store) error) error {
+	ctx := context.Background()
+	st, err := openMigrated(ctx, dir, slog.Default())
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(ctx, st)
+}
+
 func migrate(args []string) error {
 	fs, data := newFlags("migrate")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	st, err := openMigrated(context.Background(), *data, slog.Default())
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	fmt.Printf("database at schema %d\n", store.SchemaVersion())
-	return nil
+	return withStore(*data, func(context.Context, *store.Store) error {
+		fmt.Printf("database at schema %d\n", store.SchemaVersion())
+		return nil
+	})
 }
 
 func seed(args []string) error {
@@ -124,22 +132,18 @@ func seed(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	ctx := context.Background()
-	st, err := openMigrated(ctx, *data, slog.Default())
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	res, err := seeds.Load(ctx, st, seeds.Options{DemoPassword: demoPassword})
-	if err != nil {
-		return err
-	}
-	if res.Skipped {
-		fmt.Println("the database already has data; demo data not loaded")
+	return withStore(*data, func(ctx context.Context, st *store.Store) error {
+		res, err := seeds.Load(ctx, st, seeds.Options{DemoPassword: demoPassword})
+		if err != nil {
+			return err
+		}
+		if res.Skipped {
+			fmt.Println("the database already has data; demo data not loaded")
+			return nil
+		}
+		fmt.Printf("demo data loaded: %d disclosures; log in as admin or canbo with password %s\n", res.Disclosures, demoPassword)
 		return nil
-	}
-	fmt.Printf("demo data loaded: %d disclosures; log in as admin or canbo with password %s\n", res.Disclosures, demoPassword)
-	return nil
+	})
 }
 
 // userAdd creates an account. The password is one line on standard input,
@@ -163,21 +167,17 @@ func userAdd(args []string, stdin io.Reader) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	st, err := openMigrated(ctx, *data, slog.Default())
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	_, err = st.CreateUser(ctx, store.NewUser{Login: *login, Name: *name, Title: *title, Role: *role, PasswordHash: hash}, 0)
-	if errors.Is(err, store.ErrDuplicateLogin) {
-		return fmt.Errorf("login %q is already taken", *login)
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Printf("account %q (%s) created\n", *login, *role)
-	return nil
+	return withStore(*data, func(ctx context.Context, st *store.Store) error {
+		_, err := st.CreateUser(ctx, store.NewUser{Login: *login, Name: *name, Title: *title, Role: *role, PasswordHash: hash}, 0)
+		if errors.Is(err, store.ErrDuplicateLogin) {
+			return fmt.Errorf("login %q is already taken", *login)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Printf("account %q (%s) created\n", *login, *role)
+		return nil
+	})
 }
 
 // readNewPassword reads a password and hashes it.
@@ -242,17 +242,13 @@ func backup(args []string) error {
 	if *out == "" {
 		*out = filepath.Join(filepath.Dir(filepath.Clean(*data)), "backup-"+time.Now().Format("20060102-150405"))
 	}
-	ctx := context.Background()
-	st, err := openMigrated(ctx, *data, slog.Default())
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if err := st.Backup(ctx, *out); err != nil {
-		return err
-	}
-	fmt.Printf("backup written to %s\n", *out)
-	return nil
+	return withStore(*data, func(ctx context.Context, st *store.Store) error {
+		if err := st.Backup(ctx, *out); err != nil {
+			return err
+		}
+		fmt.Printf("backup written to %s\n", *out)
+		return nil
+	})
 }
 
 // userPassword sets a new password for an account, for the administrator
@@ -270,27 +266,23 @@ func userPassword(args []string, stdin io.Reader) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	st, err := openMigrated(ctx, *data, slog.Default())
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	u, err := st.UserByLogin(ctx, *login)
-	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("no account %q", *login)
-	}
-	if err != nil {
-		return err
-	}
-	if err := st.SetPassword(ctx, u.ID, hash, 0); err != nil {
-		return err
-	}
-	if !u.Active {
-		if err := st.SetActive(ctx, u.ID, true, 0); err != nil {
+	return withStore(*data, func(ctx context.Context, st *store.Store) error {
+		u, err := st.UserByLogin(ctx, *login)
+		if errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("no account %q", *login)
+		}
+		if err != nil {
 			return err
 		}
-	}
-	fmt.Printf("new password set for %q\n", *login)
-	return nil
+		if err := st.SetPassword(ctx, u.ID, hash, 0); err != nil {
+			return err
+		}
+		if !u.Active {
+			if err := st.SetActive(ctx, u.ID, true, 0); err != nil {
+				return err
+			}
+		}
+		fmt.Printf("new password set for %q\n", *login)
+		return nil
+	})
 }
