@@ -357,6 +357,12 @@ func TestEveryOfficerPageRenders(t *testing.T) {
 	}
 	mustContain(t, "draft preview", e.get("/can-bo/cong-khai/"+d+"/xem-truoc").body, "Bản xem trước", "Công khai")
 	mustContain(t, "audit log", e.get("/can-bo/nhat-ky").body, "Đăng nhập", "Công khai tin")
+	// From a category page an officer starts an item in that category.
+	mustContain(t, "category page", e.get("/cong-khai/ho-ngheo").body, `href="/can-bo/cong-khai/moi?loai=ho-ngheo"`)
+	mustContain(t, "preselected", e.get("/can-bo/cong-khai/moi?loai=ho-ngheo").body, `<option value="ho-ngheo" selected>`)
+	if strings.Contains(newEnvSameStore(e).get("/cong-khai/ho-ngheo").body, "/can-bo/cong-khai/moi") {
+		t.Error("visitors see the officers' link")
+	}
 	// The form states the legal posting rule of the chosen category, with its source.
 	hint := regexpFind(t, e.get("/can-bo/cong-khai/moi?loai=ho-ngheo").body, `<p class="hint">([^<]*3 ngày làm việc[^<]*)<em>`)
 	mustContain(t, "posting rule", hint, "nhà văn hóa thôn")
