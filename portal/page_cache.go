@@ -29,13 +29,14 @@ type pageCache struct {
 // cachedBody is a response kept for reuse: the bytes, their gzip (made once,
 // at the best ratio, for slow mobile data) and their validators.
 type cachedBody struct {
-	key      string // what it was built from; a different key means stale
-	body     []byte
-	gz       []byte
-	etag     string
-	ctype    string
-	robots   string
-	modified time.Time // zero: no Last-Modified
+	key         string // what it was built from; a different key means stale
+	body        []byte
+	gz          []byte
+	etag        string
+	ctype       string
+	robots      string
+	disposition string
+	modified    time.Time // zero: no Last-Modified
 }
 
 func newCachedBody(key string, body []byte, ctype string, modified time.Time) *cachedBody {
@@ -61,6 +62,9 @@ func (p *cachedBody) send(c *fiber.Ctx, cacheControl string) error {
 	}
 	if p.robots != "" {
 		c.Set("X-Robots-Tag", p.robots)
+	}
+	if p.disposition != "" {
+		c.Set(fiber.HeaderContentDisposition, p.disposition)
 	}
 	if notModified(c, p.etag, p.modified) {
 		c.Response().ResetBody()
@@ -134,8 +138,9 @@ func (h *handler) cached(next fiber.Handler) fiber.Handler {
 		if c.Response().StatusCode() != fiber.StatusOK {
 			return nil
 		}
-		p := newCachedBody(key, bytes.Clone(c.Response().Body()), fiber.MIMETextHTMLCharsetUTF8, time.Time{})
+		p := newCachedBody(key, bytes.Clone(c.Response().Body()), string(c.Response().Header.ContentType()), time.Time{})
 		p.robots = string(c.Response().Header.Peek("X-Robots-Tag"))
+		p.disposition = string(c.Response().Header.Peek(fiber.HeaderContentDisposition))
 		h.pages.put(slot, p)
 		return p.send(c, pageCacheControl)
 	}

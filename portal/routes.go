@@ -13,6 +13,8 @@ func (h *handler) routes(app *fiber.App) {
 	// Public pages, cached for visitors without a session.
 	app.Get("/", h.cached(h.home))
 	app.Get("/cong-khai", h.cached(h.disclosureIndex))
+	app.Get("/cong-khai/xuat.:format", h.cached(h.disclosureExport))
+	app.Get("/cong-khai/:slug/xuat.:format", h.cached(h.disclosureExport))
 	app.Get("/cong-khai/:key", h.cached(h.disclosureKey))
 	app.Get("/cong-khai/:id<int>/lich-su", h.cached(h.disclosureVersions))
 	app.Get("/cong-khai/:id<int>/phien-ban/:n<int>", h.cached(h.disclosureVersion))

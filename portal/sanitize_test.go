@@ -68,3 +68,11 @@ func TestSniffTypeRefusesDisguisedFiles(t *testing.T) {
 		t.Errorf("cleanFilename: %q", got)
 	}
 }
+
+func TestCSVSafeDefusesFormulas(t *testing.T) {
+	for in, want := range map[string]string{"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")", "+84 221": "'+84 221", "Thông báo": "Thông báo", "": ""} {
+		if got := csvSafe(in); got != want {
+			t.Errorf("csvSafe(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -291,3 +291,36 @@ func (s *Store) DisclosureVersion(ctx context.Context, id int64, n int) (Version
 	}
 	return v, nil
 }
+
+// PublicAttachments returns the files of the newest version of every public
+// item (in one category, or all for ""), by item id, in their order.
+func (s *Store) PublicAttachments(ctx context.Context, category string) (map[int64][]Attachment, error) {
+	q := `SELECT d.id, a.id, a.sha256, a.size, a.mime, a.filename, a.created_at
+		FROM disclosures d
+		JOIN disclosure_versions v ON v.disclosure_id = d.id AND v.version = d.current_version
+		JOIN version_attachments va ON va.version_id = v.id
+		JOIN attachments a ON a.id = va.attachment_id
+		WHERE d.current_version > 0`
+	var args []any
+	if category != "" {
+		q += " AND d.category = ?"
+		args = append(args, category)
+	}
+	rows, err := s.r.QueryContext(ctx, q+" ORDER BY d.id, va.position", args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: public attachments: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64][]Attachment{}
+	for rows.Next() {
+		var id int64
+		var a Attachment
+		var created string
+		if err := rows.Scan(&id, &a.ID, &a.SHA256, &a.Size, &a.MIME, &a.Filename, &created); err != nil {
+			return nil, fmt.Errorf("store: public attachments: %w", err)
+		}
+		a.CreatedAt = parseTS(created)
+		out[id] = append(out[id], a)
+	}
+	return out, rows.Err()
+}
