@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"strings"
 	"time"
 
@@ -55,11 +56,9 @@ func (h *handler) disclosureExport(c *fiber.Ctx) error {
 		}
 	}
 	ctx := c.UserContext()
-	_, total, err := h.store.Disclosures(ctx, store.DisclosureFilter{Public: true, Category: cat.Slug, Limit: 1})
-	if err != nil {
-		return err
-	}
-	items, _, err := h.store.Disclosures(ctx, store.DisclosureFilter{Public: true, Category: cat.Slug, Limit: max(total, 1)})
+	// Every item: an export is the whole list, and it is cached until the
+	// next public change.
+	items, _, err := h.store.Disclosures(ctx, store.DisclosureFilter{Public: true, Category: cat.Slug, Limit: math.MaxInt32})
 	if err != nil {
 		return err
 	}
