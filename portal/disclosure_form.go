@@ -9,6 +9,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"minhbach/portal/vn"
 	"minhbach/store"
 )
 
@@ -106,7 +107,7 @@ func (f *disclosureForm) validate(units []store.Unit, published bool) fieldError
 	case f.Body == "":
 		errs["body"] = "Vui lòng nhập nội dung."
 	case utf8.RuneCountInString(f.Body) > maxBody:
-		errs["body"] = fmt.Sprintf("Nội dung vượt giới hạn %s ký tự; hãy đưa phần dài vào tệp đính kèm.", fmtInt(maxBody))
+		errs["body"] = fmt.Sprintf("Nội dung vượt giới hạn %s ký tự; hãy đưa phần dài vào tệp đính kèm.", vn.Number(maxBody))
 	case dangerous.MatchString(f.Body):
 		errs["body"] = "Nội dung có mã không được phép (script, style, iframe hoặc thuộc tính on…). " +
 			"Hệ thống đã loại bỏ phần mã đó; hãy kiểm tra lại nội dung dưới đây rồi lưu."

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
+
+	"minhbach/portal/vn"
 )
 
 // Helpers every form shares: field errors, plain-text checks, dates.
@@ -54,7 +56,7 @@ func plainText(errs fieldErrors, field, value, label string, required bool, max 
 		errs[field] = "Vui lòng nhập " + label + "."
 	case utf8.RuneCountInString(value) > max:
 		errs[field] = fmt.Sprintf("%s dài %s ký tự, vượt giới hạn %s ký tự.",
-			capitalize(label), fmtInt(utf8.RuneCountInString(value)), fmtInt(max))
+			capitalize(label), vn.Number(int64(utf8.RuneCountInString(value))), vn.Number(int64(max)))
 	case markup.MatchString(value) || dangerous.MatchString(value):
 		errs[field] = capitalize(label) + " chỉ được chứa chữ thường, không được chứa mã HTML hay script (ví dụ thẻ <…>)."
 	case !utf8.ValidString(value):

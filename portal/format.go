@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"minhbach/portal/rules"
+	"minhbach/portal/vn"
 	"minhbach/store"
 )
 
@@ -46,24 +47,6 @@ func fmtSize(n int64) string {
 		s := strconv.FormatFloat(float64(n)/(1024*1024), 'f', 1, 64)
 		return strings.Replace(s, ".", ",", 1) + " MB"
 	}
-}
-
-// fmtInt groups thousands with dots: 1.234.567.
-func fmtInt(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }
 
 var mimeLabels = map[string]string{
@@ -130,7 +113,7 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 		"isodate":       func(t time.Time) string { return t.Format("2006-01-02") },
 		"isotime":       func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 		"size":          fmtSize,
-		"num":           fmtInt,
+		"num":           vn.Number,
 		"static":        st.url,
 		"category":      categoryLabel,
 		"categories":    func() []store.Category { return store.Categories },

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"minhbach/portal/vn"
 )
 
 // Small files generated for some demo disclosures. Each generator is
@@ -97,7 +99,7 @@ func revenueChart(years []int, revenue, spending []int64) ([]byte, error) {
 				c.WriteString("0.95 0.55 0.15 rg\n")
 			}
 			fmt.Fprintf(&c, "%.1f %.1f 70 %.1f re f\n0 0 0 rg\n", bx, y0, hgt)
-			text(bx+6, y0+hgt+6, 11, groupDigits(v))
+			text(bx+6, y0+hgt+6, 11, vn.Number(v))
 		}
 		text(gx+58, y0-24, 14, strconv.Itoa(yr))
 	}
@@ -140,9 +142,6 @@ func BlankPDF() []byte {
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
 	})
 }
-
-// groupDigits writes 15300 as 15.300.
-func groupDigits(n int64) string { return money(n) }
 
 // birthRegistrationForm is a fillable-by-hand birth registration form
 // (tờ khai đăng ký khai sinh), laid out after the form of Thông tư số
@@ -197,9 +196,9 @@ func budgetAppendixDOCX(ps []project) ([]byte, error) {
 	for i, pj := range ps {
 		total += pj.Cost
 		rows = append(rows, []cell{{textPara(strconv.Itoa(i + 1))}, {textPara(pj.Name)}, {textPara(pj.Place)},
-			{para{Runs: []run{{Text: money(pj.Cost)}}, Right: true}}})
+			{para{Runs: []run{{Text: vn.Number(pj.Cost)}}, Right: true}}})
 	}
-	rows = append(rows, []cell{{}, {boldPara("Tổng cộng")}, {}, {para{Runs: []run{{Text: money(total), Bold: true}}, Right: true}}})
+	rows = append(rows, []cell{{}, {boldPara("Tổng cộng")}, {}, {para{Runs: []run{{Text: vn.Number(total), Bold: true}}, Right: true}}})
 	blocks := []any{
 		para{Runs: []run{{Text: "UBND XÃ TRUNG TRẮC", Bold: true}}},
 		para{Runs: []run{{Text: "PHỤ LỤC KINH PHÍ", Bold: true}}, Center: true},

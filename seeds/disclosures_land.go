@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"minhbach/portal/vn"
 	"minhbach/store"
 )
 
@@ -88,9 +89,9 @@ func compensationTable(ps []parcel) (string, int64) {
 		sum := land + support + assets
 		total += sum
 		rows = append(rows, []string{strconv.Itoa(i + 1), pc.Head, pc.Village, pc.Land, strconv.FormatInt(pc.Area, 10),
-			money(land), money(support), money(assets), money(sum)})
+			vn.Number(land), vn.Number(support), vn.Number(assets), vn.Number(sum)})
 	}
-	rows = append(rows, []string{"", "Tổng cộng", "", "", "", "", "", "", money(total)})
+	rows = append(rows, []string{"", "Tổng cộng", "", "", "", "", "", "", vn.Number(total)})
 	return tableHTML([]string{"STT", "Chủ hộ", "Thôn", "Loại đất", "Diện tích thu hồi (m²)", "Bồi thường về đất (đồng)",
 		"Hỗ trợ (đồng)", "Tài sản, cây trồng (đồng)", "Tổng (đồng)"}, rows), total
 }
@@ -110,7 +111,7 @@ func compensationDraft(khaiArea int64, note string) string {
 	tbl, total := compensationTable(roadParcels(khaiArea))
 	body := p("Hội đồng bồi thường, hỗ trợ và tái định cư huyện phối hợp UBND xã niêm yết dự thảo phương án bồi thường, hỗ trợ dự án cải tạo, nâng cấp đường trục xã đoạn Thôn Đông – Thôn Nam để lấy ý kiến người có đất thu hồi (đơn giá, số liệu minh họa).") +
 		tbl +
-		p(fmt.Sprintf("Tổng kinh phí dự kiến: %s đồng. Dự án không phát sinh tái định cư vì các hộ có đất ở bị thu hồi một phần vẫn đủ điều kiện ở lại trên thửa đất.", money(total))) +
+		p(fmt.Sprintf("Tổng kinh phí dự kiến: %s đồng. Dự án không phát sinh tái định cư vì các hộ có đất ở bị thu hồi một phần vẫn đủ điều kiện ở lại trên thửa đất.", vn.Number(total))) +
 		p("Ý kiến về dự thảo gửi UBND xã bằng văn bản, trực tiếp tại buổi đối thoại ngày 02/12/2024 ở nhà văn hóa Thôn Đông, hoặc qua mục Hỏi đáp.")
 	if note != "" {
 		body += h2("Điều chỉnh") + p(note)
@@ -140,8 +141,8 @@ func compensationItems() []item {
 	}, {
 		Category: "boi-thuong-tai-dinh-cu",
 		Title:    "Công khai phương án bồi thường, hỗ trợ đã được phê duyệt và lịch chi trả",
-		Summary:  fmt.Sprintf("Phương án bồi thường, hỗ trợ dự án đường trục xã đoạn Thôn Đông – Thôn Nam: tổng %s đồng; chi trả ngày 15–16/01/2025.", money(total)),
-		Body: p(fmt.Sprintf("Phương án bồi thường, hỗ trợ dự án cải tạo, nâng cấp đường trục xã đoạn Thôn Đông – Thôn Nam đã được UBND huyện Văn Lâm phê duyệt ngày 27/12/2024 với tổng kinh phí %s đồng, không thay đổi so với dự thảo đã điều chỉnh ngày 25/11/2024.", money(total))) +
+		Summary:  fmt.Sprintf("Phương án bồi thường, hỗ trợ dự án đường trục xã đoạn Thôn Đông – Thôn Nam: tổng %s đồng; chi trả ngày 15–16/01/2025.", vn.Number(total)),
+		Body: p(fmt.Sprintf("Phương án bồi thường, hỗ trợ dự án cải tạo, nâng cấp đường trục xã đoạn Thôn Đông – Thôn Nam đã được UBND huyện Văn Lâm phê duyệt ngày 27/12/2024 với tổng kinh phí %s đồng, không thay đổi so với dự thảo đã điều chỉnh ngày 25/11/2024.", vn.Number(total))) +
 			tableHTML([]string{"Ngày chi trả", "Địa điểm", "Các hộ"}, [][]string{
 				{"15/01/2025", "Nhà văn hóa Thôn Đông", "Hộ ông Phạm Văn Khải, bà Nguyễn Thị Hoa, ông Trần Văn Long"},
 				{"16/01/2025", "Nhà văn hóa Thôn Nam", "Hộ ông Lê Văn Hậu, bà Vũ Thị Sen, ông Đỗ Văn Thành"},

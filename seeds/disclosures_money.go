@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"minhbach/portal/vn"
 	"minhbach/store"
 )
 
@@ -68,7 +69,7 @@ var works2024 = []project{
 func budgetIntro(what string, rev, spend []budgetLine) string {
 	r, _ := sumPlan(rev)
 	s, _ := sumPlan(spend)
-	return p(fmt.Sprintf("%s Tổng thu ngân sách xã: %s đồng; tổng chi ngân sách xã: %s đồng (số liệu minh họa).", what, money(r), money(s)))
+	return p(fmt.Sprintf("%s Tổng thu ngân sách xã: %s đồng; tổng chi ngân sách xã: %s đồng (số liệu minh họa).", what, vn.Number(r), vn.Number(s)))
 }
 
 func estimate2024(withWorks bool) string {
@@ -78,7 +79,7 @@ func estimate2024(withWorks bool) string {
 	if withWorks {
 		rows := make([][]string, len(works2024))
 		for i, w := range works2024 {
-			rows[i] = []string{strconv.Itoa(i + 1), w.Name, w.Place, money(w.Cost)}
+			rows[i] = []string{strconv.Itoa(i + 1), w.Name, w.Place, vn.Number(w.Cost)}
 		}
 		body += h2("Phụ lục: danh mục công trình chi đầu tư phát triển") +
 			tableHTML([]string{"STT", "Công trình", "Địa điểm", "Kinh phí (đồng)"}, rows) +
@@ -120,9 +121,9 @@ func budgetItems() []item {
 	}, {
 		Category: "ngan-sach",
 		Title:    "Công khai quyết toán ngân sách xã năm 2023",
-		Summary:  fmt.Sprintf("Quyết toán thu %s đồng, chi %s đồng, đã được HĐND xã phê chuẩn tại Nghị quyết số 09/NQ-HĐND ngày 26/7/2024.", money(ra23), money(sa23)),
+		Summary:  fmt.Sprintf("Quyết toán thu %s đồng, chi %s đồng, đã được HĐND xã phê chuẩn tại Nghị quyết số 09/NQ-HĐND ngày 26/7/2024.", vn.Number(ra23), vn.Number(sa23)),
 		Body: p(fmt.Sprintf("Quyết toán năm 2023: tổng thu %s đồng (dự toán %s đồng); tổng chi %s đồng (dự toán %s đồng); kết dư %s đồng chuyển sang năm 2024 (số liệu minh họa).",
-			money(ra23), money(r23), money(sa23), money(s23), money(ra23-sa23))) +
+			vn.Number(ra23), vn.Number(r23), vn.Number(sa23), vn.Number(s23), vn.Number(ra23-sa23))) +
 			budgetTable(revenue2023, spending2023, "Quyết toán") +
 			p("Tệp đính kèm là biểu đồ thu (cột xanh) và chi (cột cam) ngân sách xã các năm 2021–2023, đơn vị triệu đồng."),
 		LegalBasis: lawBudget,

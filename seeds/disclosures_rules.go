@@ -1,6 +1,7 @@
 package seeds
 
 import (
+	"minhbach/portal/vn"
 	"minhbach/store"
 )
 
@@ -162,10 +163,10 @@ func inspectionItems() []item {
 		Summary:  "Ban Thanh tra nhân dân kết luận: thu, chi đúng mục đích, có sổ sách; đề nghị công khai chứng từ chi tại nhà văn hóa.",
 		Body: p("Thực hiện chương trình giám sát năm 2024, Ban Thanh tra nhân dân xã đã giám sát việc thu, chi các khoản đóng góp tự nguyện xây dựng nhà văn hóa Thôn Thượng (số liệu minh họa).") +
 			tableHTML([]string{"Nội dung", "Số tiền (đồng)"}, [][]string{
-				{"Nhân dân đóng góp tự nguyện (312 hộ)", money(million(468))},
-				{"Con em xa quê, doanh nghiệp ủng hộ", money(million(215))},
-				{"Đã chi xây dựng, mua sắm thiết bị", money(million(671))},
-				{"Còn lại chuyển quỹ của thôn", money(million(12))},
+				{"Nhân dân đóng góp tự nguyện (312 hộ)", vn.Number(million(468))},
+				{"Con em xa quê, doanh nghiệp ủng hộ", vn.Number(million(215))},
+				{"Đã chi xây dựng, mua sắm thiết bị", vn.Number(million(671))},
+				{"Còn lại chuyển quỹ của thôn", vn.Number(million(12))},
 			}) +
 			h2("Kiến nghị") +
 			ul("Ban phát triển Thôn Thượng niêm yết bảng kê chứng từ chi tại nhà văn hóa trong 30 ngày.",

@@ -4,6 +4,8 @@ import (
 	"html"
 	"strconv"
 	"strings"
+
+	"minhbach/portal/vn"
 )
 
 // Helpers that write the small, sanitised HTML of disclosure bodies: p, h2,
@@ -51,26 +53,6 @@ func tableHTML(header []string, rows [][]string) string {
 	return b.String()
 }
 
-// money writes whole đồng the Vietnamese way: 1.250.000.000.
-func money(n int64) string {
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	s := strconv.FormatInt(n, 10)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
-
 // percent writes a/b as a percentage with one decimal and a comma: 45,7.
 func percent(a, b int64) string {
 	if b == 0 {
@@ -108,15 +90,15 @@ func budgetTable(revenue, spending []budgetLine, actualLabel string) string {
 	var rows [][]string
 	section := func(roman, title string, ls []budgetLine) {
 		plan, actual := sumPlan(ls)
-		row := []string{roman, title, money(plan)}
+		row := []string{roman, title, vn.Number(plan)}
 		if actualLabel != "" {
-			row = append(row, money(actual), percent(actual, plan))
+			row = append(row, vn.Number(actual), percent(actual, plan))
 		}
 		rows = append(rows, row)
 		for i, l := range ls {
-			row := []string{strconv.Itoa(i + 1), l.Name, money(l.Plan)}
+			row := []string{strconv.Itoa(i + 1), l.Name, vn.Number(l.Plan)}
 			if actualLabel != "" {
-				row = append(row, money(l.Actual), percent(l.Actual, l.Plan))
+				row = append(row, vn.Number(l.Actual), percent(l.Actual, l.Plan))
 			}
 			rows = append(rows, row)
 		}

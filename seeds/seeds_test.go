@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"minhbach/portal/password"
+	"minhbach/portal/vn"
 	"minhbach/store"
 )
 
@@ -315,7 +316,7 @@ func TestHTMLCell(t *testing.T) {
 	if got := runsText(c[1].Runs); got != "- Ba bốn" || !c[1].Runs[len(c[1].Runs)-1].Bold {
 		t.Errorf("second item %+v", c[1].Runs)
 	}
-	if got := money(1234567890); got != "1.234.567.890" {
+	if got := vn.Number(1234567890); got != "1.234.567.890" {
 		t.Errorf("money = %q", got)
 	}
 }
