@@ -98,7 +98,7 @@ func BenchmarkDisclosurePageRender(b *testing.B) {
 func benchDisclosurePage(b *testing.B, noPageCache bool) {
 	h, st := benchHandler(b, noPageCache)
 	// The 2023 plan: the longest body, with an attachment and history.
-	items, _, err := st.Disclosures(context.Background(), store.DisclosureFilter{Public: true, Category: "ke-hoach-bao-cao", Limit: 100})
+	items, err := st.Disclosures(context.Background(), store.DisclosureFilter{Public: true, Category: "ke-hoach-bao-cao", Limit: 100})
 	if err != nil {
 		b.Fatal(err)
 	}

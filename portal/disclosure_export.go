@@ -58,7 +58,7 @@ func (h *handler) disclosureExport(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	// Every item: an export is the whole list, and it is cached until the
 	// next public change.
-	items, _, err := h.store.Disclosures(ctx, store.DisclosureFilter{Public: true, Category: cat.Slug, Limit: math.MaxInt32})
+	items, err := h.store.Disclosures(ctx, store.DisclosureFilter{Public: true, Category: cat.Slug, Limit: math.MaxInt32})
 	if err != nil {
 		return err
 	}

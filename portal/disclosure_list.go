@@ -22,13 +22,9 @@ func (h *handler) disclosureIndex(c *fiber.Ctx) error {
 		return err
 	}
 	pg := newPager(c, 20)
-	items, total, err := h.store.Disclosures(c.UserContext(), store.DisclosureFilter{Public: true, Limit: pg.Size, Offset: pg.offset()})
+	items, err := h.page(c, store.DisclosureFilter{Public: true}, &pg)
 	if err != nil {
 		return err
-	}
-	pg.setTotal(total)
-	if pg.Page > 1 && len(items) == 0 {
-		return errNotFound()
 	}
 	p := &disclosureIndexPage{Base: h.base(c, "Công khai thông tin"), Categories: cats, Items: items, Pager: pg}
 	return h.render(c, "disclosure_index", p)
@@ -52,13 +48,9 @@ func (h *handler) disclosureKey(c *fiber.Ctx) error {
 		return errNotFound()
 	}
 	pg := newPager(c, 20)
-	items, total, err := h.store.Disclosures(c.UserContext(), store.DisclosureFilter{Public: true, Category: cat.Slug, Limit: pg.Size, Offset: pg.offset()})
+	items, err := h.page(c, store.DisclosureFilter{Public: true, Category: cat.Slug}, &pg)
 	if err != nil {
 		return err
-	}
-	pg.setTotal(total)
-	if pg.Page > 1 && len(items) == 0 {
-		return errNotFound()
 	}
 	p := &disclosureCategoryPage{Base: h.base(c, cat.Label), Category: cat, Items: items, Pager: pg}
 	p.Feeds = categoryFeeds(cat)

@@ -202,7 +202,7 @@ func (e *env) login(login string) {
 
 func (e *env) publicIDs() []int64 {
 	e.t.Helper()
-	items, _, err := e.st.Disclosures(context.Background(), store.DisclosureFilter{Public: true, Limit: 1000})
+	items, err := e.st.Disclosures(context.Background(), store.DisclosureFilter{Public: true, Limit: 1000})
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -65,7 +65,7 @@ func TestPublicListsExportAsCSVAndJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	budget, _, _ := e.st.Disclosures(ctx, store.DisclosureFilter{Public: true, Category: "ngan-sach", Limit: 100})
+	budget, _ := e.st.Disclosures(ctx, store.DisclosureFilter{Public: true, Category: "ngan-sach", Limit: 100})
 	if len(rows) != len(budget)+1 || rows[0][3] != "tieu_de" {
 		t.Fatalf("csv: %d rows for %d budget items; header %v", len(rows), len(budget), rows[0])
 	}

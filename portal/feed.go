@@ -93,7 +93,7 @@ func (h *handler) feed(c *fiber.Ctx) error {
 
 // renderFeed builds one feed of the newest public changes.
 func (h *handler) renderFeed(c *fiber.Ctx, format string, cat store.Category, st store.Settings, base string) ([]byte, time.Time, error) {
-	items, _, err := h.store.Disclosures(c.UserContext(), store.DisclosureFilter{
+	items, err := h.store.Disclosures(c.UserContext(), store.DisclosureFilter{
 		Public: true, Category: cat.Slug, WithBody: true, Limit: feedSize,
 	})
 	if err != nil {

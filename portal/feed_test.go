@@ -74,7 +74,7 @@ func TestFeedsParseWithStableIDsAndShowEditsAsUpdates(t *testing.T) {
 	}
 
 	// An edit is an update of the same item, not a new one.
-	budget, _, err := e.st.Disclosures(ctx, store.DisclosureFilter{Public: true, Category: "ngan-sach", Limit: 1})
+	budget, err := e.st.Disclosures(ctx, store.DisclosureFilter{Public: true, Category: "ngan-sach", Limit: 1})
 	if err != nil || len(budget) == 0 {
 		t.Fatal("no budget item", err)
 	}
@@ -150,8 +150,8 @@ func TestFeedsCarryNoDraftsAndMarkWithdrawals(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
 	f, _ := e.parseFeed("/feed.atom")
-	drafts, _, _ := e.st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusDraft, Limit: 100})
-	withdrawn, _, _ := e.st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusWithdrawn, Limit: 100})
+	drafts, _ := e.st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusDraft, Limit: 100})
+	withdrawn, _ := e.st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusWithdrawn, Limit: 100})
 	if len(drafts) == 0 || len(withdrawn) == 0 {
 		t.Fatal("demo data lacks a draft or a withdrawn item")
 	}

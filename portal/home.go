@@ -20,7 +20,7 @@ type homePage struct {
 // home shows the newest disclosures and the way into every category.
 func (h *handler) home(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	latest, _, err := h.store.Disclosures(ctx, store.DisclosureFilter{Public: true, Limit: 8})
+	latest, err := h.store.Disclosures(ctx, store.DisclosureFilter{Public: true, Limit: 8})
 	if err != nil {
 		return err
 	}

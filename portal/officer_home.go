@@ -10,7 +10,6 @@ type officerHomePage struct {
 	Base
 	Status     string
 	Items      []store.Disclosure
-	Total      int
 	Pager      pager
 	StatusTabs []statusTab
 	Setup      []setupStep // what a new installation still lacks
@@ -42,12 +41,11 @@ func (h *handler) officerHome(c *fiber.Ctx) error {
 		return errNotFound()
 	}
 	pg := newPager(c, 30)
-	items, total, err := h.store.Disclosures(c.UserContext(), store.DisclosureFilter{Status: status, Limit: pg.Size, Offset: pg.offset()})
+	items, err := h.page(c, store.DisclosureFilter{Status: status}, &pg)
 	if err != nil {
 		return err
 	}
-	pg.setTotal(total)
-	p := &officerHomePage{Base: h.base(c, "Khu vực cán bộ"), Status: status, Items: items, Total: total, Pager: pg, StatusTabs: tabs}
+	p := &officerHomePage{Base: h.base(c, "Khu vực cán bộ"), Status: status, Items: items, Pager: pg, StatusTabs: tabs}
 	p.Officer = true
 	if p.Setup, err = h.setupSteps(c); err != nil {
 		return err

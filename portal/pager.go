@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+
+	"minhbach/store"
 )
 
 // timeNow is the clock handlers read; tests never need to change it since
@@ -54,4 +56,19 @@ func (p pager) Next() int {
 		return p.Page + 1
 	}
 	return 0
+}
+
+// page fetches one page of a list and tells the pager how many items the
+// whole list has. A page past the end is not found.
+func (h *handler) page(c *fiber.Ctx, f store.DisclosureFilter, pg *pager) ([]store.Disclosure, error) {
+	n, err := h.store.CountDisclosures(c.UserContext(), f)
+	if err != nil {
+		return nil, err
+	}
+	pg.setTotal(n)
+	if pg.Page > 1 && pg.Page > pg.Pages {
+		return nil, errNotFound()
+	}
+	f.Limit, f.Offset = pg.Size, pg.offset()
+	return h.store.Disclosures(c.UserContext(), f)
 }

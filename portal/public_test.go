@@ -51,7 +51,7 @@ func TestItemPageShowsFactsAttachmentsAndHistory(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
 	// The 2023 PAPI plan carries a generated DOCX.
-	items, _, err := e.st.Disclosures(ctx, store.DisclosureFilter{Public: true, Category: "ke-hoach-bao-cao", Limit: 100})
+	items, err := e.st.Disclosures(ctx, store.DisclosureFilter{Public: true, Category: "ke-hoach-bao-cao", Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,14 +108,14 @@ func TestRevisedItemShowsWhatChanged(t *testing.T) {
 func TestUnknownAddressesGiveVietnamese404(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
-	draft, _, err := e.st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusDraft, Limit: 1})
+	draft, err := e.st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusDraft, Limit: 1})
 	if err != nil || len(draft) == 0 {
 		t.Fatal("demo data has no draft", err)
 	}
 	paths := []string{
 		"/khong-co-trang", "/cong-khai/999999", "/cong-khai/khong-co-muc", "/cong-khai/999999/lich-su",
 		"/cong-khai/" + itoa(e.publicIDs()[0]) + "/phien-ban/99", "/tep/999999/x.pdf", "/cong-khai/khong-co/feed.rss",
-		"/feed.xml", "/cong-khai/" + itoa(draft[0].ID), // drafts are private
+		"/feed.xml", "/cong-khai?trang=99", "/cong-khai/ngan-sach?trang=9", "/cong-khai/" + itoa(draft[0].ID), // drafts are private
 	}
 	for _, p := range paths {
 		r := e.get(p)
@@ -161,7 +161,7 @@ func TestDatabaseFailureGivesVietnamese500AndLogsTheCause(t *testing.T) {
 func TestPublicPagesAreCachedUntilSomethingPublicChanges(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
-	drafts, _, err := e.st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusDraft, Limit: 1})
+	drafts, err := e.st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusDraft, Limit: 1})
 	if err != nil || len(drafts) == 0 {
 		t.Fatal("no draft in the demo data", err)
 	}

@@ -133,7 +133,7 @@ func Load(ctx context.Context, st *store.Store, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	_, n, err := st.Disclosures(ctx, store.DisclosureFilter{Limit: 1})
+	n, err := st.CountDisclosures(ctx, store.DisclosureFilter{})
 	if err != nil {
 		return Result{}, err
 	}

@@ -34,7 +34,11 @@ func openStore(t *testing.T) *store.Store {
 
 func allDisclosures(t *testing.T, st *store.Store) []store.Disclosure {
 	t.Helper()
-	ds, total, err := st.Disclosures(context.Background(), store.DisclosureFilter{Limit: 1000})
+	total, err := st.CountDisclosures(context.Background(), store.DisclosureFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := st.Disclosures(context.Background(), store.DisclosureFilter{Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}

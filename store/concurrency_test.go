@@ -105,7 +105,7 @@ func TestConcurrentReadersWhileWriting(t *testing.T) {
 				default:
 				}
 				before := int(published.Load())
-				list, total, err := s.Disclosures(ctx, DisclosureFilter{Public: true, Limit: listLimit})
+				list, total, err := listCounted(ctx, s, DisclosureFilter{Public: true, Limit: listLimit})
 				after := int(published.Load())
 				if err != nil {
 					fail("reader %d: Disclosures: %s", r, describe(err))
@@ -179,11 +179,11 @@ func TestConcurrentReadersWhileWriting(t *testing.T) {
 	if overlapping.Load() == 0 {
 		t.Error("no read ran while the writer was part way through: the test did not test concurrency")
 	}
-	_, total, err := s.Disclosures(context.Background(), DisclosureFilter{Public: true})
+	total, err := s.CountDisclosures(context.Background(), DisclosureFilter{Public: true})
 	if err != nil || total != items {
 		t.Fatalf("final public count = %d, %v; want %d", total, err, items)
 	}
-	_, all, err := s.Disclosures(context.Background(), DisclosureFilter{})
+	all, err := s.CountDisclosures(context.Background(), DisclosureFilter{})
 	if err != nil || all != items+items/10 {
 		t.Fatalf("final count of all disclosures = %d, %v; want %d", all, err, items+items/10)
 	}

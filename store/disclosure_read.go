@@ -53,12 +53,14 @@ const publicColumns = `d.id, v.category, d.status, v.title, v.summary, %s, v.leg
 	COALESCE(d.unit_id, 0), v.unit_name, v.posting_from, v.posting_until, d.current_version,
 	d.first_published, d.updated_at, d.withdrawn_at, d.withdraw_reason, d.demo, d.created_at`
 
+// publicJoin reads each item through its newest version.
+const publicJoin = ` FROM disclosures d
+	JOIN disclosure_versions v ON v.disclosure_id = d.id AND v.version = d.current_version`
+
 // publicFrom selects items that were ever published (current_version > 0:
 // published or withdrawn). Said this way, SQLite walks the updated_at index
 // newest first and stops at the LIMIT instead of sorting every item.
-const publicFrom = ` FROM disclosures d
-	JOIN disclosure_versions v ON v.disclosure_id = d.id AND v.version = d.current_version
-	WHERE d.current_version > 0`
+const publicFrom = publicJoin + ` WHERE d.current_version > 0`
 
 // PublicDisclosure returns what the public sees of an item: the newest
 // version with its attachments. Drafts are ErrNotFound.
@@ -96,49 +98,46 @@ type DisclosureFilter struct {
 	Offset   int
 }
 
-// Disclosures lists disclosures, newest change first, and counts all that
-// match the filter.
-func (s *Store) Disclosures(ctx context.Context, f DisclosureFilter) ([]Disclosure, int, error) {
-	var where []string
+// where is the condition a filter puts on disclosures d.
+func (f DisclosureFilter) where() (string, []any) {
+	var conds []string
 	var args []any
-	var query, count string
+	if f.Public {
+		conds = append(conds, "d.current_version > 0")
+	}
+	if f.Category != "" {
+		// For a public item the working copy is its newest version (edits of
+		// public items always publish), so d.category and its index serve.
+		conds = append(conds, "d.category = ?")
+		args = append(args, f.Category)
+	}
+	if f.Status != "" {
+		conds = append(conds, "d.status = ?")
+		args = append(args, f.Status)
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// Disclosures lists disclosures, newest change first. Public lists show
+// each item as its newest version reads.
+func (s *Store) Disclosures(ctx context.Context, f DisclosureFilter) ([]Disclosure, error) {
 	body := "''"
+	var query string
 	if f.Public {
 		if f.WithBody {
 			body = "v.body"
 		}
-		query = "SELECT " + fmt.Sprintf(publicColumns, body) + publicFrom
-		count = "SELECT COUNT(*)" + publicFrom
-		if f.Category != "" {
-			// The working copy of a public item is its newest version (edits
-			// of public items always publish), so d.category and its index
-			// serve.
-			where = append(where, "d.category = ?")
-			args = append(args, f.Category)
-		}
+		query = "SELECT " + fmt.Sprintf(publicColumns, body) + publicJoin
 	} else {
 		if f.WithBody {
 			body = "d.body"
 		}
-		query = "SELECT " + fmt.Sprintf(disclosureColumns, body) + " FROM disclosures d LEFT JOIN units u ON u.id = d.unit_id WHERE 1=1"
-		count = "SELECT COUNT(*) FROM disclosures d WHERE 1=1"
-		if f.Category != "" {
-			where = append(where, "d.category = ?")
-			args = append(args, f.Category)
-		}
-		if f.Status != "" {
-			where = append(where, "d.status = ?")
-			args = append(args, f.Status)
-		}
+		query = "SELECT " + fmt.Sprintf(disclosureColumns, body) + " FROM disclosures d LEFT JOIN units u ON u.id = d.unit_id"
 	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " AND " + strings.Join(where, " AND ")
-	}
-	var total int
-	if err := s.r.QueryRowContext(ctx, count+cond, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("store: count disclosures: %w", err)
-	}
+	cond, args := f.where()
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 20
@@ -146,18 +145,29 @@ func (s *Store) Disclosures(ctx context.Context, f DisclosureFilter) ([]Disclosu
 	rows, err := s.r.QueryContext(ctx, query+cond+" ORDER BY d.updated_at DESC, d.id DESC LIMIT ? OFFSET ?",
 		append(args, limit, f.Offset)...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("store: disclosures: %w", err)
+		return nil, fmt.Errorf("store: disclosures: %w", err)
 	}
 	defer rows.Close()
 	var out []Disclosure
 	for rows.Next() {
 		d, err := scanDisclosure(rows)
 		if err != nil {
-			return nil, 0, fmt.Errorf("store: disclosures: %w", err)
+			return nil, fmt.Errorf("store: disclosures: %w", err)
 		}
 		out = append(out, d)
 	}
-	return out, total, rows.Err()
+	return out, rows.Err()
+}
+
+// CountDisclosures counts what the filter selects, ignoring Limit and
+// Offset; lists with pages call it, others need not.
+func (s *Store) CountDisclosures(ctx context.Context, f DisclosureFilter) (int, error) {
+	cond, args := f.where()
+	var n int
+	if err := s.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM disclosures d"+cond, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count disclosures: %w", err)
+	}
+	return n, nil
 }
 
 // CategoryCounts counts public items per category slug.

@@ -39,7 +39,7 @@ func TestDisclosureLifecycle(t *testing.T) {
 	if _, err := s.PublicDisclosure(ctx, id); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("PublicDisclosure(draft): got %v, want ErrNotFound", err)
 	}
-	pub, total, err := s.Disclosures(ctx, DisclosureFilter{Public: true})
+	pub, total, err := listCounted(ctx, s, DisclosureFilter{Public: true})
 	if err != nil || total != 0 || len(pub) != 0 {
 		t.Fatalf("Disclosures(Public) with only a draft = %d items, total %d, %v; want none", len(pub), total, err)
 	}
@@ -50,7 +50,7 @@ func TestDisclosureLifecycle(t *testing.T) {
 		t.Fatalf("Versions(draft) = %d, %v; want none", len(vs), err)
 	}
 	// Officers see it.
-	all, total, err := s.Disclosures(ctx, DisclosureFilter{Status: StatusDraft})
+	all, total, err := listCounted(ctx, s, DisclosureFilter{Status: StatusDraft})
 	if err != nil || total != 1 || len(all) != 1 || all[0].ID != id {
 		t.Fatalf("Disclosures(Status: draft) = %v, total %d, %v; want the draft", all, total, err)
 	}
@@ -94,7 +94,7 @@ func TestDisclosureLifecycle(t *testing.T) {
 	if got := attachmentIDs(p.Attachments); !slices.Equal(got, []int64{a1.ID}) {
 		t.Fatalf("published attachments = %v, want [%d]", got, a1.ID)
 	}
-	pub, total, err = s.Disclosures(ctx, DisclosureFilter{Public: true})
+	pub, total, err = listCounted(ctx, s, DisclosureFilter{Public: true})
 	if err != nil || total != 1 || len(pub) != 1 || pub[0].ID != id || pub[0].Version != 1 {
 		t.Fatalf("Disclosures(Public) after publish = %+v, total %d, %v", pub, total, err)
 	}
@@ -144,7 +144,7 @@ func TestDisclosureLifecycle(t *testing.T) {
 	if got := attachmentIDs(p.Attachments); !slices.Equal(got, []int64{a2.ID}) {
 		t.Fatalf("revised attachments = %v, want [%d]", got, a2.ID)
 	}
-	pub, total, _ = s.Disclosures(ctx, DisclosureFilter{Public: true, WithBody: true})
+	pub, total, _ = listCounted(ctx, s, DisclosureFilter{Public: true, WithBody: true})
 	if total != 1 || len(pub) != 1 || pub[0].Title != changed.Title || pub[0].Body != changed.Body {
 		t.Fatalf("Disclosures(Public) after revision = %+v, total %d", pub, total)
 	}
@@ -247,7 +247,7 @@ func TestDisclosureFilters(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, total, err := s.Disclosures(ctx, tc.filter)
+			got, total, err := listCounted(ctx, s, tc.filter)
 			if err != nil {
 				t.Fatalf("Disclosures: %v", err)
 			}
@@ -322,7 +322,7 @@ func TestWithdrawnDisclosure(t *testing.T) {
 	if err != nil || len(vs) != 2 || vs[0].Title != "Lịch tiếp công dân" || vs[1].Title != in.Title || vs[1].Reason != "đổi ngày" {
 		t.Fatalf("Versions(withdrawn) = %+v, %v", vs, err)
 	}
-	list, total, err := s.Disclosures(ctx, DisclosureFilter{Public: true})
+	list, total, err := listCounted(ctx, s, DisclosureFilter{Public: true})
 	if err != nil || total != 1 || len(list) != 1 || list[0].Status != StatusWithdrawn || list[0].WithdrawReason != reason {
 		t.Fatalf("Disclosures(Public) = %+v, total %d, %v; want the withdrawn item", list, total, err)
 	}

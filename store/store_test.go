@@ -172,3 +172,14 @@ func TestOpenDataDirWithURICharacters(t *testing.T) {
 		})
 	}
 }
+
+// listCounted counts, then lists, what a filter selects, as a paged list
+// does (CountDisclosures first: a list read later can only have grown).
+func listCounted(ctx context.Context, s *Store, f DisclosureFilter) ([]Disclosure, int, error) {
+	n, err := s.CountDisclosures(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	list, err := s.Disclosures(ctx, f)
+	return list, n, err
+}

@@ -117,7 +117,7 @@ func TestAcknowledgedSubmissionSurvivesKill9(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	items, _, err := st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusDraft, Limit: 10})
+	items, err := st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusDraft, Limit: 10})
 	if err != nil || len(items) != 1 || items[0].Title != "Thông báo lưu trước khi mất điện" {
 		t.Fatalf("after kill -9: %+v, %v", items, err)
 	}
