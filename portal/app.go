@@ -109,7 +109,6 @@ func New(cfg Config) (*fiber.App, error) {
 		// Attachments are mostly compressed already (PDF, DOCX, JPG).
 		Next: func(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/tep/") },
 	}))
-	app.Use(h.loadUser)
 	h.routes(app)
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 	return app, nil

@@ -1,6 +1,8 @@
 package portal
 
 import (
+	"time"
+
 	"github.com/gofiber/fiber/v2"
 
 	"minhbach/store"
@@ -8,7 +10,7 @@ import (
 
 // disclosureNew shows the empty form, with today as the posting start.
 func (h *handler) disclosureNew(c *fiber.Ctx) error {
-	f := disclosureForm{PostingFrom: isoDate(today(timeNow())), Category: c.Query("loai")}
+	f := disclosureForm{PostingFrom: isoDate(today(time.Now())), Category: c.Query("loai")}
 	if u := currentUser(c); u != nil && u.UnitID != 0 {
 		f.UnitID = itoa(u.UnitID)
 	}

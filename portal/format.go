@@ -22,6 +22,8 @@ func today(now time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
 func fmtDate(t time.Time) string {
 	if t.IsZero() {
 		return ""

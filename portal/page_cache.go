@@ -125,7 +125,7 @@ func (h *handler) cached(next fiber.Handler) fiber.Handler {
 			return err
 		}
 		st := h.settings(c)
-		key := strings.Join([]string{strconv.FormatInt(mark, 10), isoDate(today(timeNow())), st.CommuneName, st.District, st.Province,
+		key := strings.Join([]string{strconv.FormatInt(mark, 10), isoDate(today(time.Now())), st.CommuneName, st.District, st.Province,
 			st.Address, st.Phone, st.Email, st.PortalURL, boolString(st.Demo)}, "|")
 		// Only the parameters pages read: junk query strings share an entry.
 		slot := c.Path() + "?trang=" + c.Query("trang")

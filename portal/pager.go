@@ -2,18 +2,11 @@ package portal
 
 import (
 	"strconv"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"minhbach/store"
 )
-
-// timeNow is the clock handlers read; tests never need to change it since
-// stored times come from the store's own clock.
-var timeNow = time.Now
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // pager is page-number pagination with ?trang=N.
 type pager struct {

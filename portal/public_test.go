@@ -236,4 +236,10 @@ func TestStaticFilesAreVersionedAndCachedForAYear(t *testing.T) {
 	if r := e.get("/static/khong-co.css"); r.status != http.StatusNotFound {
 		t.Errorf("unknown static file: %d", r.status)
 	}
+	// Assets never wait on the database, even for a logged-in officer.
+	e.login("canbo")
+	e.st.Close()
+	if r := e.get(css); r.status != http.StatusOK {
+		t.Errorf("CSS for an officer with the database closed: %d", r.status)
+	}
 }

@@ -3,11 +3,14 @@ package portal
 import "github.com/gofiber/fiber/v2"
 
 // routes lists every route. Officer routes are wrapped in h.officer or
-// h.admin; every unsafe method passes the CSRF check first.
+// h.admin; every unsafe method passes the CSRF check first. Fiber runs
+// handlers in the order they are added, so the assets above the session
+// lookup never touch the database.
 func (h *handler) routes(app *fiber.App) {
 	app.Get("/healthz", h.healthz)
 	app.Get("/static/*", h.staticFile)
 	app.Get("/robots.txt", robots)
+	app.Use(h.loadUser)
 	app.Use(h.checkCSRF)
 
 	// Public pages, cached for visitors without a session.
