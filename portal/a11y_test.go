@@ -42,16 +42,12 @@ type axeResult struct {
 // TestBrowserAccessibility runs axe-core (WCAG 2.1 A and AA rules) on the
 // public pages and the officers' busiest pages, in Chromium at phone size.
 func TestBrowserAccessibility(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	chrome := chromiumPath(t)
+	ctx, _ := newBrowser(t)
 	axe, err := os.ReadFile(axePath(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	e := newEnv(t)
-	ctx, _ := newBrowser(t, chrome)
 	ids := e.publicIDs()
 	public := []string{"/", "/cong-khai", "/cong-khai/ngan-sach", "/cong-khai/" + itoa(ids[0]),
 		"/cong-khai/" + itoa(ids[0]) + "/lich-su", "/can-bo/dang-nhap", "/khong-co-trang"}
@@ -81,10 +77,7 @@ func TestBrowserAccessibility(t *testing.T) {
 		check(p)
 	}
 	// The officers' pages, logged in.
-	do(t, ctx, chromedp.Navigate(e.url+"/can-bo/dang-nhap"),
-		chromedp.SendKeys(chromedp.ID("login"), "admin"),
-		chromedp.SendKeys(chromedp.ID("password"), demoPassword))
-	submit(t, ctx, chromedp.CSS(`main form.form button[type=submit]`), "/can-bo")
+	browserLogin(t, ctx, e, "admin")
 	for _, p := range []string{"/can-bo", "/can-bo/cong-khai/moi", "/can-bo/tai-khoan", "/can-bo/cai-dat", "/can-bo/nhat-ky"} {
 		check(p)
 	}

@@ -25,18 +25,11 @@ import (
 // CSP on, through login, the rich-text form with an upload, the preview and
 // publication, on a phone-sized window.
 func TestBrowserPublishDisclosure(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	chrome := chromiumPath(t)
+	ctx, console := newBrowser(t)
 	e := newEnv(t)
-	ctx, console := newBrowser(t, chrome)
 
 	// Log in.
-	do(t, ctx, chromedp.Navigate(e.url+"/can-bo/dang-nhap"),
-		chromedp.SendKeys(chromedp.ID("login"), "canbo"),
-		chromedp.SendKeys(chromedp.ID("password"), demoPassword))
-	submit(t, ctx, chromedp.CSS(`main form.form button[type=submit]`), "/can-bo")
+	browserLogin(t, ctx, e, "canbo")
 
 	// Fill the form, typing the body into the editor that officer.js adds.
 	submit(t, ctx, chromedp.CSS(`.officer-bar a[href="/can-bo/cong-khai/moi"]`), "/can-bo/cong-khai/moi")
@@ -178,9 +171,14 @@ func (c *consoleLog) all() []string {
 }
 
 // newBrowser starts headless Chromium with a phone-sized window and a fresh
-// profile; everything it does is bounded by one minute.
-func newBrowser(t *testing.T, path string) (context.Context, *consoleLog) {
+// profile; everything it does is bounded by one minute. It skips the test in
+// -short mode and when Chromium is missing (failing under CI).
+func newBrowser(t *testing.T) (context.Context, *consoleLog) {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	path := chromiumPath(t)
 	profile := t.TempDir()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	t.Cleanup(cancel)
@@ -231,6 +229,15 @@ func submit(t *testing.T, ctx context.Context, sel chromedp.CSS, want string) {
 	}
 }
 
+// browserLogin logs a demo account in through the login form.
+func browserLogin(t *testing.T, ctx context.Context, e *env, login string) {
+	t.Helper()
+	do(t, ctx, chromedp.Navigate(e.url+"/can-bo/dang-nhap"),
+		chromedp.SendKeys(chromedp.ID("login"), login),
+		chromedp.SendKeys(chromedp.ID("password"), demoPassword))
+	submit(t, ctx, chromedp.CSS(`main form.form button[type=submit]`), "/can-bo")
+}
+
 // submit422 clicks a submit button that must bring the form back with errors.
 func submit422(t *testing.T, ctx context.Context, sel chromedp.CSS) {
 	t.Helper()
@@ -264,19 +271,9 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 // an officer types; the refused form is offered back after logging in again,
 // and forgotten once saved.
 func TestBrowserKeepsAFormThroughAnExpiredSession(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	chrome := chromiumPath(t)
+	ctx, console := newBrowser(t)
 	e := newEnv(t)
-	ctx, console := newBrowser(t, chrome)
-	login := func() {
-		do(t, ctx, chromedp.Navigate(e.url+"/can-bo/dang-nhap"),
-			chromedp.SendKeys(chromedp.ID("login"), "canbo"),
-			chromedp.SendKeys(chromedp.ID("password"), demoPassword))
-		submit(t, ctx, chromedp.CSS(`main form.form button[type=submit]`), "/can-bo")
-	}
-	login()
+	browserLogin(t, ctx, e, "canbo")
 	title := "Thông báo lịch cắt điện thôn Tây"
 	body := "Điện lực cắt điện từ 7 giờ đến 11 giờ sáng thứ Bảy."
 	do(t, ctx, chromedp.Navigate(e.url+"/can-bo/cong-khai/moi"),
@@ -293,7 +290,7 @@ func TestBrowserKeepsAFormThroughAnExpiredSession(t *testing.T) {
 	}
 	mustContain(t, "403 page", run(t, ctx, chromedp.Text(chromedp.CSS("main"))), "hết hạn")
 
-	login()
+	browserLogin(t, ctx, e, "canbo")
 	do(t, ctx, chromedp.Navigate(e.url+"/can-bo/cong-khai/moi"),
 		chromedp.WaitVisible(chromedp.CSS(".restore")),
 		chromedp.Click(chromedp.CSS(".restore button"), chromedp.NodeVisible))
@@ -322,12 +319,8 @@ func TestBrowserKeepsAFormThroughAnExpiredSession(t *testing.T) {
 // screen with JavaScript off, as on a cheap phone, and checks that nothing
 // makes the page scroll sideways.
 func TestBrowserPublicPagesFitA360pxPhone(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	chrome := chromiumPath(t)
+	ctx, console := newBrowser(t)
 	e := newEnv(t)
-	ctx, console := newBrowser(t, chrome)
 	do(t, ctx, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile))
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)

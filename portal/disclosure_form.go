@@ -3,7 +3,6 @@ package portal
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -45,15 +44,15 @@ type disclosureForm struct {
 
 func parseDisclosureForm(c *fiber.Ctx) disclosureForm {
 	f := disclosureForm{
-		Category:     strings.TrimSpace(c.FormValue("category")),
-		Title:        strings.TrimSpace(c.FormValue("title")),
-		Summary:      strings.TrimSpace(c.FormValue("summary")),
-		Body:         strings.TrimSpace(c.FormValue("body")),
-		LegalBasis:   strings.TrimSpace(c.FormValue("legal_basis")),
-		UnitID:       strings.TrimSpace(c.FormValue("unit_id")),
-		PostingFrom:  strings.TrimSpace(c.FormValue("posting_from")),
-		PostingUntil: strings.TrimSpace(c.FormValue("posting_until")),
-		Reason:       strings.TrimSpace(c.FormValue("reason")),
+		Category:     formText(c, "category"),
+		Title:        formText(c, "title"),
+		Summary:      formText(c, "summary"),
+		Body:         formText(c, "body"),
+		LegalBasis:   formText(c, "legal_basis"),
+		UnitID:       formText(c, "unit_id"),
+		PostingFrom:  formText(c, "posting_from"),
+		PostingUntil: formText(c, "posting_until"),
+		Reason:       formText(c, "reason"),
 	}
 	if mf, err := c.MultipartForm(); err == nil {
 		for _, v := range mf.Value["keep"] {

@@ -1,8 +1,6 @@
 package portal
 
 import (
-	"strings"
-
 	"github.com/gofiber/fiber/v2"
 
 	"minhbach/store"
@@ -39,7 +37,7 @@ func (h *handler) disclosureWithdraw(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	reason := strings.TrimSpace(c.FormValue("reason"))
+	reason := formText(c, "reason")
 	errs := fieldErrors{}
 	plainText(errs, "reason", reason, "lý do rút tin", true, maxReason)
 	if len(errs) > 0 {

@@ -13,6 +13,11 @@ import (
 
 // Helpers every form shares: field errors, plain-text checks, dates.
 
+// formText is a form field as typed, without surrounding white space.
+func formText(c *fiber.Ctx, name string) string {
+	return strings.TrimSpace(c.FormValue(name))
+}
+
 // fieldErrors maps a form field name to its Vietnamese message.
 type fieldErrors map[string]string
 

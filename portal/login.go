@@ -51,7 +51,7 @@ func (h *handler) renderLogin(c *fiber.Ctx, login, next string, errs fieldErrors
 // database, so restarts do not reset it) and per client address.
 func (h *handler) loginSubmit(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	login := strings.TrimSpace(c.FormValue("login"))
+	login := formText(c, "login")
 	pass := c.FormValue("password")
 	next := c.FormValue("next")
 	errs := fieldErrors{}

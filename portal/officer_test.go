@@ -49,7 +49,6 @@ func TestFormsWithoutCSRFTokenAreRefused(t *testing.T) {
 	}
 	// A token from another browser does not fit this browser's cookie.
 	other := newEnv(t)
-	other.client = newClient()
 	foreign := other.csrf("/can-bo/dang-nhap")
 	if r := e.post("/can-bo/tai-khoan", url.Values{"_csrf": {foreign}}); r.status != http.StatusForbidden {
 		t.Errorf("foreign token: status %d", r.status)

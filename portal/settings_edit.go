@@ -51,13 +51,13 @@ func validPhone(s string) bool {
 // settingsSave stores the commune's public details (administrators only).
 func (h *handler) settingsSave(c *fiber.Ctx) error {
 	f := settingsForm{
-		CommuneName: strings.TrimSpace(c.FormValue("commune_name")),
-		District:    strings.TrimSpace(c.FormValue("district")),
-		Province:    strings.TrimSpace(c.FormValue("province")),
-		Address:     strings.TrimSpace(c.FormValue("address")),
-		Phone:       strings.TrimSpace(c.FormValue("phone")),
-		Email:       strings.TrimSpace(c.FormValue("email")),
-		PortalURL:   strings.TrimRight(strings.TrimSpace(c.FormValue("portal_url")), "/"),
+		CommuneName: formText(c, "commune_name"),
+		District:    formText(c, "district"),
+		Province:    formText(c, "province"),
+		Address:     formText(c, "address"),
+		Phone:       formText(c, "phone"),
+		Email:       formText(c, "email"),
+		PortalURL:   strings.TrimRight(formText(c, "portal_url"), "/"),
 	}
 	errs := fieldErrors{}
 	plainText(errs, "commune_name", f.CommuneName, "tên xã", true, 100)

@@ -3,7 +3,6 @@ package portal
 import (
 	"errors"
 	"strconv"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -57,10 +56,10 @@ func validLogin(s string) bool {
 // userCreate adds an officer account (admins only).
 func (h *handler) userCreate(c *fiber.Ctx) error {
 	f := userForm{
-		Login:  strings.TrimSpace(c.FormValue("login")),
-		Name:   strings.TrimSpace(c.FormValue("name")),
-		Title:  strings.TrimSpace(c.FormValue("title")),
-		UnitID: strings.TrimSpace(c.FormValue("unit_id")),
+		Login:  formText(c, "login"),
+		Name:   formText(c, "name"),
+		Title:  formText(c, "title"),
+		UnitID: formText(c, "unit_id"),
 		Role:   c.FormValue("role"),
 	}
 	pass := c.FormValue("password")

@@ -265,16 +265,16 @@ func setWorkingAttachments(ctx context.Context, tx *sql.Tx, id int64, ids []int6
 // ever public stays (and a trigger refuses its deletion anyway).
 func (s *Store) DeleteDraft(ctx context.Context, id int64, userID int64) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		status, err := disclosureStatus(ctx, tx, id)
+		var status, title string
+		err := tx.QueryRowContext(ctx, "SELECT status, title FROM disclosures WHERE id = ?", id).Scan(&status, &title)
+		if err == sql.ErrNoRows {
+			return ErrNotFound
+		}
 		if err != nil {
 			return err
 		}
 		if status != StatusDraft {
 			return ErrNotDraft
-		}
-		var title string
-		if err := tx.QueryRowContext(ctx, "SELECT title FROM disclosures WHERE id = ?", id).Scan(&title); err != nil {
-			return err
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM disclosure_attachments WHERE disclosure_id = ?", id); err != nil {
 			return err

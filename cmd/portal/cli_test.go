@@ -16,17 +16,7 @@ func TestUserAddWhileTheServerHoldsTheDatabase(t *testing.T) {
 	dir := t.TempDir()
 	ctx := context.Background()
 	// The "server": an open, migrated store with a write in flight.
-	st, err := store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.AddUnit(ctx, "UBND xã", 0); err != nil {
-		t.Fatal(err)
-	}
+	st, _ := openWithUnit(t, dir)
 
 	args := []string{"-data", dir, "-login", "chutich", "-name", "Nguyễn Văn An", "-role", "admin"}
 	if err := userAdd(args, strings.NewReader("mot-mat-khau-dai\n")); err != nil {
@@ -108,17 +98,7 @@ func bumpSchema(path string) error {
 func TestBackupWhileTheServerHoldsTheDatabase(t *testing.T) {
 	dir := t.TempDir()
 	ctx := context.Background()
-	st, err := store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.AddUnit(ctx, "UBND xã", 0); err != nil {
-		t.Fatal(err)
-	}
+	openWithUnit(t, dir) // held open, as by a running server
 	out := filepath.Join(t.TempDir(), "sao-luu")
 	if err := run([]string{"backup", "-data", dir, "-out", out}); err != nil {
 		t.Fatal(err)
@@ -132,4 +112,23 @@ func TestBackupWhileTheServerHoldsTheDatabase(t *testing.T) {
 	if err != nil || len(units) != 1 || units[0].Name != "UBND xã" {
 		t.Fatalf("units in the backup: %+v, %v", units, err)
 	}
+}
+
+// openWithUnit is the store a running server would hold: open, migrated,
+// with one unit. It closes when the test ends.
+func openWithUnit(t *testing.T, dir string) (*store.Store, int64) {
+	t.Helper()
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := st.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	unit, err := st.AddUnit(context.Background(), "UBND xã", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, unit
 }

@@ -47,14 +47,7 @@ func TestAcknowledgedSubmissionSurvivesKill9(t *testing.T) {
 	}
 	dir := t.TempDir()
 	ctx := context.Background()
-	st, err := store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	unit, _ := st.AddUnit(ctx, "UBND xã", 0)
+	st, unit := openWithUnit(t, dir)
 	hash, _ := password.Hash("mat-khau-thu-nghiem")
 	if _, err := st.CreateUser(ctx, store.NewUser{Login: "canbo", Name: "Cán bộ", Role: store.RoleOfficer, PasswordHash: hash}, 0); err != nil {
 		t.Fatal(err)
