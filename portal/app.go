@@ -46,10 +46,10 @@ type handler struct {
 	secure   bool
 	loginLim *limiter
 
-	settingsMu  sync.Mutex
-	settingsAt  time.Time
-	settingsVal store.Settings
-	settingsOK  bool
+	settingsMu   sync.Mutex
+	settingsMark int64 // the public change mark settingsVal was read at
+	settingsVal  store.Settings
+	settingsOK   bool
 
 	feeds feedCache
 	pages *pageCache // nil when disabled

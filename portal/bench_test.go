@@ -62,7 +62,10 @@ func serveBench(b *testing.B, h fasthttp.RequestHandler, path string) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
+		// As the server does between requests: Init alone keeps the
+		// previous request's locals (per-request caches).
 		ctx.Response.Reset()
+		ctx.ResetUserValues()
 		ctx.Init(&req, addr, nil)
 		h(&ctx)
 	}

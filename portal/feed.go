@@ -40,7 +40,7 @@ func (h *handler) baseURL(c *fiber.Ctx) string {
 }
 
 // feedCache keeps the last rendering of each feed (format × category), valid
-// while the public change mark and the settings it was built with hold. RSS
+// while the public change mark and the base URL it was built with hold. RSS
 // readers poll often; most polls then cost one small query and no
 // rendering.
 type feedCache struct {
@@ -67,14 +67,14 @@ func (h *handler) feed(c *fiber.Ctx) error {
 			return errNotFound()
 		}
 	}
-	mark, err := h.store.PublicChangeMark(c.UserContext())
+	mark, err := h.publicMark(c)
 	if err != nil {
 		return err
 	}
 	st := h.settings(c)
 	base := h.baseURL(c)
 	slot := format + "/" + cat.Slug
-	key := strconv.FormatInt(mark, 10) + "|" + base + "|" + st.CommuneName
+	key := strconv.FormatInt(mark, 10) + "|" + base
 	h.feeds.mu.Lock()
 	e := h.feeds.entries[slot]
 	h.feeds.mu.Unlock()

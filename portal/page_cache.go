@@ -19,8 +19,9 @@ const pageCacheSize = 512
 
 // pageCache keeps public pages as rendered for visitors without a session,
 // gzipped once at the best ratio for slow mobile data. An entry is valid
-// while the public change mark, the civil date (posting states change at
-// midnight) and the commune settings are those it was rendered with.
+// while the public change mark (which saving the commune settings moves
+// too) and the civil date (posting states change at midnight) are those it
+// was rendered with.
 type pageCache struct {
 	mu      sync.Mutex
 	entries map[string]*cachedBody // by path and page number
@@ -120,13 +121,12 @@ func (h *handler) cached(next fiber.Handler) fiber.Handler {
 		if h.pages == nil || c.Cookies(sessionCookie) != "" || c.Cookies(flashCookie) != "" {
 			return next(c)
 		}
-		mark, err := h.store.PublicChangeMark(c.UserContext())
+		mark, err := h.publicMark(c)
 		if err != nil {
 			return err
 		}
-		st := h.settings(c)
-		key := strings.Join([]string{strconv.FormatInt(mark, 10), isoDate(today(time.Now())), st.CommuneName, st.District, st.Province,
-			st.Address, st.Phone, st.Email, st.PortalURL, boolString(st.Demo)}, "|")
+		// Saving settings moves the mark too; posting states move at midnight.
+		key := strconv.FormatInt(mark, 10) + "|" + isoDate(today(time.Now()))
 		// Only the parameters pages read: junk query strings share an entry.
 		slot := c.Path() + "?trang=" + c.Query("trang")
 		if p := h.pages.get(slot); p != nil && p.key == key {
@@ -148,10 +148,3 @@ func (h *handler) cached(next fiber.Handler) fiber.Handler {
 
 // pageCacheControl lets phones and proxies keep a page a minute.
 const pageCacheControl = "public, max-age=60"
-
-func boolString(b bool) string {
-	if b {
-		return "1"
-	}
-	return "0"
-}

@@ -1,28 +1,59 @@
 package portal
 
 import (
-	"time"
-
 	"github.com/gofiber/fiber/v2"
 
 	"minhbach/store"
 )
 
-// settingsTTL bounds how long a settings change made elsewhere (the command
-// line) takes to show; every page needs the settings, so they are cached.
-const settingsTTL = 10 * time.Second
+const (
+	localSettings = "settings"
+	localMark     = "public-mark"
+)
 
+// publicMark is the store's public change counter, read once per request:
+// caches of pages, feeds and settings all compare against it.
+func (h *handler) publicMark(c *fiber.Ctx) (int64, error) {
+	if m, ok := c.Locals(localMark).(int64); ok {
+		return m, nil
+	}
+	m, err := h.store.PublicChangeMark(c.UserContext())
+	if err != nil {
+		return 0, err
+	}
+	c.Locals(localMark, m)
+	return m, nil
+}
+
+// settings are the commune's details, which every page needs. They are kept
+// until the public change counter moves (saving settings moves it, whoever
+// saves), and read once per request.
 func (h *handler) settings(c *fiber.Ctx) store.Settings {
+	if st, ok := c.Locals(localSettings).(store.Settings); ok {
+		return st
+	}
+	st, err := h.loadSettings(c)
+	if err != nil {
+		h.log.Error("read settings", "err", err)
+	}
+	c.Locals(localSettings, st)
+	return st
+}
+
+func (h *handler) loadSettings(c *fiber.Ctx) (store.Settings, error) {
+	mark, err := h.publicMark(c)
 	h.settingsMu.Lock()
 	defer h.settingsMu.Unlock()
-	if h.settingsOK && time.Since(h.settingsAt) < settingsTTL {
-		return h.settingsVal
+	if err != nil {
+		return h.settingsVal, err
+	}
+	if h.settingsOK && mark == h.settingsMark {
+		return h.settingsVal, nil
 	}
 	st, err := h.store.Settings(c.UserContext())
 	if err != nil {
-		h.log.Error("read settings", "err", err)
-		return h.settingsVal
+		return h.settingsVal, err
 	}
-	h.settingsVal, h.settingsAt, h.settingsOK = st, time.Now(), true
-	return st
+	h.settingsVal, h.settingsMark, h.settingsOK = st, mark, true
+	return st, nil
 }

@@ -90,9 +90,6 @@ func (h *handler) settingsSave(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	h.settingsMu.Lock()
-	h.settingsOK = false
-	h.settingsMu.Unlock()
 	h.setFlash(c, "Đã lưu thông tin của xã.")
 	return c.Redirect("/can-bo/cai-dat", fiber.StatusSeeOther)
 }

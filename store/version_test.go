@@ -119,6 +119,8 @@ func TestPublicChangeMark(t *testing.T) {
 		{"publish", func() error { return s.PublishDisclosure(ctx, id, uid) }, true},
 		{"edit in public", func() error { in.Body = "<p>b</p>"; return s.UpdateDisclosure(ctx, id, in, "Sửa số liệu", uid) }, true},
 		{"withdraw", func() error { return s.WithdrawDisclosure(ctx, id, "Ban hành nhầm", uid) }, true},
+		{"save settings", func() error { return s.SaveSettings(ctx, Settings{CommuneName: "xã Trung Trắc"}, uid) }, true},
+		{"save the same settings", func() error { return s.SaveSettings(ctx, Settings{CommuneName: "xã Trung Trắc"}, uid) }, false},
 	}
 	prev := mark()
 	for _, st := range steps {

@@ -160,3 +160,9 @@ BEGIN UPDATE public_changes SET n = n + 1; END;
 CREATE TRIGGER disclosures_public_update AFTER UPDATE ON disclosures
 WHEN NEW.current_version > 0 OR OLD.current_version > 0
 BEGIN UPDATE public_changes SET n = n + 1; END;
+-- The commune's details appear on every public page and feed.
+CREATE TRIGGER settings_public_insert AFTER INSERT ON settings
+BEGIN UPDATE public_changes SET n = n + 1; END;
+CREATE TRIGGER settings_public_update AFTER UPDATE ON settings
+WHEN NEW.value IS NOT OLD.value
+BEGIN UPDATE public_changes SET n = n + 1; END;
