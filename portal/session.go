@@ -134,8 +134,13 @@ func (h *handler) csrfToken(c *fiber.Ctx) string {
 	return h.signCSRF(c, ck)
 }
 
+// signCSRF is "" when the secret could not be read, which no check accepts:
+// an unreadable secret must not become an empty, guessable key.
 func (h *handler) signCSRF(c *fiber.Ctx, cookie string) string {
 	st := h.settings(c)
+	if st.Secret == "" {
+		return ""
+	}
 	m := hmac.New(sha256.New, []byte(st.Secret))
 	m.Write([]byte("csrf:" + cookie))
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
@@ -155,7 +160,8 @@ func (h *handler) checkCSRF(c *fiber.Ctx) error {
 	if got == "" {
 		got = c.Get("X-CSRF-Token")
 	}
-	if ck == "" || got == "" || !hmac.Equal([]byte(got), []byte(h.signCSRF(c, ck))) {
+	want := h.signCSRF(c, ck)
+	if ck == "" || want == "" || !hmac.Equal([]byte(got), []byte(want)) {
 		return errForbidden("")
 	}
 	return c.Next()
