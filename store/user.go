@@ -78,10 +78,11 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser, actorID int64) (int6
 const userColumns = `u.id, u.login, u.name, u.title, COALESCE(u.unit_id, 0), COALESCE(n.name, ''),
 	u.role, u.password_hash, u.active, u.created_at`
 
-func scanUser(row interface{ Scan(...any) error }) (User, error) {
+// scanUser reads userColumns; before scans columns selected ahead of them.
+func scanUser(row interface{ Scan(...any) error }, before ...any) (User, error) {
 	var u User
 	var created string
-	err := row.Scan(&u.ID, &u.Login, &u.Name, &u.Title, &u.UnitID, &u.UnitName, &u.Role, &u.PasswordHash, &u.Active, &created)
+	err := row.Scan(append(before, &u.ID, &u.Login, &u.Name, &u.Title, &u.UnitID, &u.UnitName, &u.Role, &u.PasswordHash, &u.Active, &created)...)
 	u.CreatedAt = parseTS(created)
 	return u, err
 }
@@ -155,9 +156,10 @@ func (s *Store) CreateSession(ctx context.Context, tokenHash string, userID int6
 // An expired or unknown session gives ErrNotFound.
 func (s *Store) SessionUser(ctx context.Context, tokenHash string) (User, error) {
 	var created, seen string
-	var uid int64
-	err := s.r.QueryRowContext(ctx, "SELECT user_id, created_at, seen_at FROM sessions WHERE token_hash = ?", tokenHash).
-		Scan(&uid, &created, &seen)
+	// One read per request: the session and its user together.
+	u, err := scanUser(s.r.QueryRowContext(ctx, "SELECT s.created_at, s.seen_at, "+userColumns+`
+		FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN units n ON n.id = u.unit_id
+		WHERE s.token_hash = ?`, tokenHash), &created, &seen)
 	if err == sql.ErrNoRows {
 		return User{}, ErrNotFound
 	}
@@ -165,15 +167,7 @@ func (s *Store) SessionUser(ctx context.Context, tokenHash string) (User, error)
 		return User{}, fmt.Errorf("store: session: %w", err)
 	}
 	now := s.now()
-	if now.Sub(parseTS(seen)) > SessionIdle || now.Sub(parseTS(created)) > SessionAbsolute {
-		return User{}, ErrNotFound
-	}
-	u, err := scanUser(s.r.QueryRowContext(ctx,
-		"SELECT "+userColumns+" FROM users u LEFT JOIN units n ON n.id = u.unit_id WHERE u.id = ?", uid))
-	if err != nil {
-		return User{}, fmt.Errorf("store: session user: %w", err)
-	}
-	if !u.Active {
+	if now.Sub(parseTS(seen)) > SessionIdle || now.Sub(parseTS(created)) > SessionAbsolute || !u.Active {
 		return User{}, ErrNotFound
 	}
 	// Touch at most once a minute: a page view should not always be a write.
