@@ -75,7 +75,7 @@ func New(cfg Config) (*fiber.App, error) {
 		policy:   newPolicy(),
 		static:   st,
 		secure:   cfg.BehindTLSProxy,
-		loginLim: newLimiter(10, time.Minute),
+		loginLim: newLimiter(20, time.Minute), // failed logins per address
 		feeds:    feedCache{entries: map[string]*cachedBody{}},
 	}
 	if !cfg.NoPageCache {

@@ -48,7 +48,9 @@ func (h *handler) renderLogin(c *fiber.Ctx, login, next string, errs fieldErrors
 }
 
 // loginSubmit checks the password, with failures throttled per login (in the
-// database, so restarts do not reset it) and per client address.
+// database, so restarts do not reset it) and per client address. Only
+// failures count against an address: a commune office behind one public
+// address must be able to log everyone in at eight o'clock.
 func (h *handler) loginSubmit(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	login := formText(c, "login")
@@ -66,8 +68,8 @@ func (h *handler) loginSubmit(c *fiber.Ctx) error {
 	if len(errs) > 0 {
 		return h.renderLogin(c, login, next, errs, fiber.StatusUnprocessableEntity)
 	}
-	if !h.loginLim.allow(c.IP()) {
-		errs["login"] = "Có quá nhiều lần đăng nhập từ máy này. Vui lòng đợi một phút rồi thử lại."
+	if h.loginLim.full(c.IP()) {
+		errs["login"] = "Có quá nhiều lần đăng nhập sai từ máy này. Vui lòng đợi một phút rồi thử lại."
 		return h.renderLogin(c, login, next, errs, fiber.StatusTooManyRequests)
 	}
 	n, err := h.store.LoginFailures(ctx, login, loginWindow)
@@ -89,6 +91,7 @@ func (h *handler) loginSubmit(c *fiber.Ctx) error {
 		ok = u.Active && password.Check(u.PasswordHash, pass)
 	}
 	if !ok {
+		h.loginLim.add(c.IP())
 		if err := h.store.RecordLoginFailure(ctx, login); err != nil {
 			return err
 		}

@@ -45,14 +45,13 @@ func (h *handler) logRequests(c *fiber.Ctx) error {
 	return nil
 }
 
-// limiter counts events per key in fixed windows; it guards public writes
-// and logins. In memory: a restart forgets, which only ever favours users.
+// limiter counts events per key in fixed windows; it guards logins. In
+// memory: a restart forgets, which only ever favours users.
 type limiter struct {
 	mu     sync.Mutex
 	max    int
 	window time.Duration
 	seen   map[string]*window
-	now    func() time.Time
 }
 
 type window struct {
@@ -61,14 +60,13 @@ type window struct {
 }
 
 func newLimiter(max int, per time.Duration) *limiter {
-	return &limiter{max: max, window: per, seen: map[string]*window{}, now: time.Now}
+	return &limiter{max: max, window: per, seen: map[string]*window{}}
 }
 
-// allow records one event for key and reports whether it is within limits.
-func (l *limiter) allow(key string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.now()
+// current is key's window, a fresh one if the last has passed. The caller
+// holds l.mu.
+func (l *limiter) current(key string) *window {
+	now := time.Now()
 	if len(l.seen) > 10000 {
 		for k, w := range l.seen {
 			if now.Sub(w.start) > l.window {
@@ -81,6 +79,19 @@ func (l *limiter) allow(key string) bool {
 		w = &window{start: now}
 		l.seen[key] = w
 	}
-	w.n++
-	return w.n <= l.max
+	return w
+}
+
+// full reports whether key has used up its events in this window.
+func (l *limiter) full(key string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.current(key).n >= l.max
+}
+
+// add records one event for key.
+func (l *limiter) add(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.current(key).n++
 }

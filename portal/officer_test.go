@@ -295,3 +295,23 @@ func TestEveryOfficerPageRenders(t *testing.T) {
 
 // A real installation starts empty: the officers' area says what is missing,
 // and an administrator can complete it from the browser.
+
+func TestLoginFailuresAreThrottledPerAddressButSuccessesAreNot(t *testing.T) {
+	e := newEnv(t)
+	// A whole office logging in from one address is fine.
+	for i := 0; i < 25; i++ {
+		newEnvSameStore(e).login("canbo")
+	}
+	tok := e.csrf("/can-bo/dang-nhap")
+	for i := 0; i < 20; i++ {
+		login := "khong-co-" + itoa(int64(i)) // spread over logins: the per-login lock stays off
+		if r := e.post("/can-bo/dang-nhap", url.Values{"_csrf": {tok}, "login": {login}, "password": {"sai-mat-khau"}}); r.status != http.StatusUnprocessableEntity {
+			t.Fatalf("failure %d: %d", i, r.status)
+		}
+	}
+	r := e.post("/can-bo/dang-nhap", url.Values{"_csrf": {tok}, "login": {"admin"}, "password": {demoPassword}})
+	if r.status != http.StatusTooManyRequests {
+		t.Fatalf("after 20 failures from one address: %d", r.status)
+	}
+	mustContain(t, "address throttle", r.body, "quá nhiều lần đăng nhập sai")
+}
