@@ -200,6 +200,13 @@ func (h *handler) disclosureUpdate(c *fiber.Ctx) error {
 		return h.renderDisclosureForm(c, &d, f, errs)
 	}
 	err = h.store.UpdateDisclosure(c.UserContext(), d.ID, in, f.Reason, currentUser(c).ID)
+	if errors.Is(err, store.ErrReasonRequired) {
+		// Another officer published the draft while this one was editing it:
+		// keep what was typed and ask for the reason a public change needs.
+		d.Status = store.StatusPublished
+		errs["reason"] = "Tin này vừa được công khai trong lúc bạn sửa, nên cần ghi lý do thay đổi."
+		return h.renderDisclosureForm(c, &d, f, errs)
+	}
 	if err != nil {
 		return err
 	}

@@ -43,9 +43,7 @@ func (h *handler) disclosureWithdraw(c *fiber.Ctx) error {
 	if len(errs) > 0 {
 		return h.renderWithdraw(c, d, reason, errs)
 	}
-	if d.Status != store.StatusPublished {
-		return errOnlyPublished
-	}
+	// The store refuses an item withdrawn meanwhile (409, one error path).
 	if err := h.store.WithdrawDisclosure(c.UserContext(), d.ID, reason, currentUser(c).ID); err != nil {
 		return err
 	}

@@ -43,6 +43,13 @@ func newEnv(t testing.TB) *env {
 // installation with one administrator, login "admin", and nothing else.
 func newEnvWith(t testing.TB, demo bool) *env {
 	t.Helper()
+	return newEnvConfig(t, demo, portal.Config{})
+}
+
+// newEnvConfig is newEnvWith with the application's configuration; Store
+// and Log are filled in.
+func newEnvConfig(t testing.TB, demo bool, cfg portal.Config) *env {
+	t.Helper()
 	dir := t.TempDir()
 	st, err := store.Open(dir)
 	if err != nil {
@@ -70,7 +77,8 @@ func newEnvWith(t testing.TB, demo bool) *env {
 	}
 	logs := &bytes.Buffer{}
 	lw := &lockedWriter{w: logs}
-	app, err := portal.New(portal.Config{Store: st, Log: slog.New(slog.NewTextHandler(lw, nil))})
+	cfg.Store, cfg.Log = st, slog.New(slog.NewTextHandler(lw, nil))
+	app, err := portal.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

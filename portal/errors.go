@@ -35,12 +35,29 @@ func errForbidden(msg string) error {
 	return &httpError{status: fiber.StatusForbidden, message: msg}
 }
 
-// Refusals of the disclosure workflow, shown to officers as 403 pages.
+func errConflict(msg string) error {
+	return &httpError{status: fiber.StatusConflict, message: msg}
+}
+
+// Refusals of the disclosure workflow: the item's state does not allow the
+// action (often because another officer just acted on it), shown as 409.
 var (
-	errOnlyDrafts       = errForbidden("Chỉ xóa được bản nháp chưa từng công khai. Tin đã công khai chỉ có thể rút.")
-	errWithdrawnIsFinal = errForbidden("Tin đã rút không sửa được nữa. Hãy đăng một tin mới nếu cần.")
-	errOnlyPublished    = errForbidden("Chỉ rút được tin đang công khai.")
+	errOnlyDrafts       = errConflict("Chỉ xóa được bản nháp chưa từng công khai. Tin đã công khai chỉ có thể rút.")
+	errWithdrawnIsFinal = errConflict("Tin đã rút không sửa được nữa. Hãy đăng một tin mới nếu cần.")
+	errOnlyPublished    = errConflict("Chỉ rút được tin đang công khai.")
 )
+
+// storeRefusals are the store's refusals of a change that another officer's
+// action made impossible meanwhile (two officers on one item): a 409 with
+// what happened, never a 500.
+var storeRefusals = []struct {
+	err error
+	msg string
+}{
+	{store.ErrWithdrawn, "Tin này vừa được rút nên không thay đổi được nữa. Hãy tải lại trang để xem trạng thái mới."},
+	{store.ErrNotDraft, "Tin này không còn là bản nháp: có thể một cán bộ khác vừa công khai nó. Hãy tải lại trang để xem trạng thái mới."},
+	{store.ErrReasonRequired, "Tin này đã được công khai trong lúc bạn sửa, nên cần ghi lý do thay đổi. Hãy mở lại trang sửa và nhập lý do."},
+}
 
 // Vietnamese headline and advice per status.
 var statusText = map[int][2]string{
@@ -48,6 +65,7 @@ var statusText = map[int][2]string{
 	403: {"Không được phép", "Bạn không có quyền thực hiện thao tác này, hoặc biểu mẫu đã hết hạn. Hãy tải lại trang rồi thử lại."},
 	404: {"Không tìm thấy trang", "Trang bạn tìm không có hoặc đã được chuyển đi. Hãy quay về trang chủ hoặc mục Công khai."},
 	405: {"Thao tác không được hỗ trợ", "Hãy quay lại trang trước và thử lại."},
+	409: {"Thao tác không thực hiện được", "Dữ liệu vừa được người khác thay đổi. Hãy tải lại trang rồi thử lại."},
 	413: {"Tệp hoặc dữ liệu quá lớn", "Dữ liệu gửi lên vượt quá giới hạn cho phép. Mỗi tệp đính kèm tối đa 20 MB."},
 	422: {"Dữ liệu chưa hợp lệ", "Vui lòng sửa các mục được đánh dấu rồi gửi lại."},
 	429: {"Quá nhiều yêu cầu", "Bạn đã thử quá nhiều lần. Vui lòng đợi vài phút rồi thử lại."},
@@ -76,6 +94,13 @@ func (h *handler) handleError(c *fiber.Ctx, err error) error {
 		status = fiber.StatusNotFound
 	case errors.As(err, &fe):
 		status = fe.Code
+	default:
+		for _, r := range storeRefusals {
+			if errors.Is(err, r.err) {
+				status, msg = fiber.StatusConflict, r.msg
+				break
+			}
+		}
 	}
 	if status >= 500 {
 		h.log.Error("request failed", "method", c.Method(), "path", c.Path(), "status", status, "err", err)

@@ -121,7 +121,7 @@ func TestDraftPublishEditWithdraw(t *testing.T) {
 		t.Fatalf("old version after withdrawal: %d", r.status)
 	}
 	// A withdrawn item cannot be edited.
-	if r := e.postMultipart("/can-bo/cong-khai/"+sid, f); r.status != http.StatusForbidden {
+	if r := e.postMultipart("/can-bo/cong-khai/"+sid, f); r.status != http.StatusConflict {
 		t.Fatalf("edit withdrawn: %d", r.status)
 	}
 
@@ -168,10 +168,10 @@ func TestDraftsCanBeDeletedButPublishedItemsCannot(t *testing.T) {
 	d, p := itoa(drafts[0].ID), itoa(pub[0].ID)
 	mustContain(t, "draft preview", e.get("/can-bo/cong-khai/"+d+"/xem-truoc").body, `href="/can-bo/cong-khai/`+d+`/xoa"`)
 	tok := e.csrf("/can-bo/cong-khai/" + d + "/xoa")
-	if r := e.get("/can-bo/cong-khai/" + p + "/xoa"); r.status != http.StatusForbidden {
+	if r := e.get("/can-bo/cong-khai/" + p + "/xoa"); r.status != http.StatusConflict {
 		t.Errorf("delete form of a published item: %d", r.status)
 	}
-	if r := e.post("/can-bo/cong-khai/"+p+"/xoa", url.Values{"_csrf": {tok}}); r.status != http.StatusForbidden {
+	if r := e.post("/can-bo/cong-khai/"+p+"/xoa", url.Values{"_csrf": {tok}}); r.status != http.StatusConflict {
 		t.Errorf("deleting a published item: %d", r.status)
 	}
 	if _, err := e.st.PublicDisclosure(ctx, pub[0].ID); err != nil {

@@ -105,7 +105,11 @@ func (h *handler) renderStatus(c *fiber.Ctx, status int, name string, p page) er
 		c.Set("X-Robots-Tag", "noindex")
 	}
 	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
-	return c.Status(status).Send(buf.Bytes())
+	// SetBody copies: the buffer goes back to the pool when this returns,
+	// while fasthttp writes the response later. c.Send would keep a pointer
+	// into it, and a concurrent render would overwrite this page.
+	c.Status(status).Response().SetBody(buf.Bytes())
+	return nil
 }
 
 // base fills what every page needs.
