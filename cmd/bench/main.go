@@ -1,0 +1,114 @@
+// Command bench measures the portal on a large generated database against
+// a bare Fiber handler serving the same bytes, and prints figures to paste
+// into the README's Speed section:
+//
+//	go run -tags sqlite_fts5 ./cmd/bench -n 100000
+//
+// It generates (once, reused while -n and the generator stay the same) a
+// database of n public items with versions, withdrawals, drafts and
+// attachments; builds the portal and runs it as a child process on that
+// database; then measures
+//
+//  1. requests/s, p50 and p99 of cached pages, a 304, the 404 page and a
+//     static file, on the portal and on the bare handler in alternating
+//     rounds, with the portal/bare ratio;
+//  2. the uncached render time of every public and officer page type;
+//  3. start-up time, memory growth of the full exports, and a cached
+//     page's latency while other connections crawl uncached deep pages;
+//
+// each marked against its target. Everything runs on loopback.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+func main() {
+	if path := os.Getenv(bareEnv); path != "" {
+		if err := serveBare(path, os.Args[1:]); err != nil {
+			fmt.Fprintln(os.Stderr, "bench (bare):", err)
+			os.Exit(1)
+		}
+		return
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// config is what the flags set.
+type config struct {
+	n          int
+	data       string
+	duration   time.Duration
+	rounds     int
+	conns      int
+	samples    int
+	crawlConns int
+	portal     string
+	command    string // how to rerun it, for the report
+}
+
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	var c config
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.IntVar(&c.n, "n", 100_000, "public items to generate")
+	fs.StringVar(&c.data, "data", "./data-bench", "data directory for the generated database (reused between runs)")
+	fs.DurationVar(&c.duration, "d", 2*time.Second, "duration of one load round")
+	fs.IntVar(&c.rounds, "rounds", 3, "rounds per page type and server (A/B alternating)")
+	fs.IntVar(&c.conns, "c", 16, "connections of the load generator")
+	fs.IntVar(&c.samples, "samples", 15, "samples of each uncached page (exports take at most 3)")
+	fs.IntVar(&c.crawlConns, "crawl", 16, "connections crawling uncached deep pages in the crawl test")
+	fs.StringVar(&c.portal, "portal", "", "portal binary to run (default: build ./cmd/portal)")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if c.n < 100 || c.rounds < 1 || c.conns < 1 || c.samples < 1 || c.crawlConns < 1 || c.duration <= 0 {
+		return c, fmt.Errorf("-n ≥ 100, and -rounds, -c, -samples, -crawl, -d must be positive")
+	}
+	c.command = fmt.Sprintf("go run -tags sqlite_fts5 ./cmd/bench -n %d -d %s -rounds %d -c %d", c.n, c.duration, c.rounds, c.conns)
+	return c, nil
+}
+
+// run is the whole benchmark; the report goes to stdout, progress to stderr.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, err := parseFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	ds, err := prepareData(ctx, cfg.data, cfg.n, stderr)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "minhbach-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	bin := cfg.portal
+	if bin == "" {
+		fmt.Fprintln(stderr, "building the portal …")
+		if bin, err = buildPortal(ctx, tmp); err != nil {
+			return err
+		}
+	}
+	b := &bench{cfg: cfg, ds: ds, bin: bin, tmp: tmp, log: stderr}
+	defer b.close()
+	rep, err := b.measure(ctx)
+	if err != nil {
+		return err
+	}
+	rep.print(stdout)
+	return nil
+}

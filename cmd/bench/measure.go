@@ -1,0 +1,407 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"time"
+
+	"minhbach/store"
+)
+
+// Targets of issue 5, section 2.
+const (
+	renderTarget  = 20 * time.Millisecond // uncached render of any page
+	startTarget   = time.Second           // portal start-up on the large database
+	exportTarget  = 50 << 20              // memory growth of the full exports
+	crawlTarget   = 50 * time.Millisecond // p99 of a cached page during a crawl
+	cachedRatio   = 0.8                   // cached pages and 404s against the bare handler
+	notModRatio   = 0.9                   // 304s against the bare handler
+	startupTrials = 3
+)
+
+// bench holds the state of one run.
+type bench struct {
+	cfg    config
+	ds     dataset
+	bin    string
+	tmp    string
+	log    io.Writer
+	portal *server
+	bare   *server
+	st     *store.Store
+	seq    *http.Client // one keep-alive connection for sequential timings
+}
+
+func (b *bench) close() {
+	b.portal.stop()
+	b.bare.stop()
+	if b.st != nil {
+		b.st.Close()
+	}
+}
+
+func (b *bench) progress(format string, args ...any) {
+	fmt.Fprintf(b.log, format+"\n", args...)
+}
+
+func (b *bench) startPortal() (time.Duration, error) {
+	s, d, err := start(b.bin, []string{"serve", "-data", b.cfg.data}, nil, filepath.Join(b.tmp, "portal.log"), "/healthz")
+	b.portal = s
+	return d, err
+}
+
+// measure runs every section in an order that keeps them from disturbing
+// each other: memory on a fresh process first, the crawl (which fills and
+// churns the page cache) last.
+func (b *bench) measure(ctx context.Context) (*report, error) {
+	rep := &report{cfg: b.cfg, ds: b.ds, machine: machine()}
+	var err error
+	if b.st, err = store.Open(b.cfg.data); err != nil {
+		return nil, err
+	}
+	if rep.publicItems, err = b.st.CountDisclosures(ctx, store.DisclosureFilter{Public: true}); err != nil {
+		return nil, err
+	}
+	b.seq = &http.Client{Timeout: 5 * time.Minute, Transport: &http.Transport{MaxConnsPerHost: 1, DisableCompression: true}}
+
+	b.progress("start-up: %d starts of the portal …", startupTrials)
+	for i := range startupTrials {
+		d, err := b.startPortal()
+		if err != nil {
+			return nil, err
+		}
+		rep.startups = append(rep.startups, d)
+		if i < startupTrials-1 {
+			b.portal.stop()
+		}
+	}
+
+	b.progress("export memory …")
+	if err := b.exportMemory(rep); err != nil {
+		return nil, err
+	}
+
+	b.progress("uncached render times (%d samples each) …", b.cfg.samples)
+	cookie, err := login(b.portal.base, "admin", benchPassword)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.renderTimes(ctx, rep, cookie); err != nil {
+		return nil, err
+	}
+
+	b.progress("portal against the bare handler: %d rounds × %s per side and page type …", b.cfg.rounds, b.cfg.duration)
+	if err := b.compare(rep); err != nil {
+		return nil, err
+	}
+
+	b.progress("cached page during a crawl of uncached deep pages …")
+	if err := b.crawl(rep); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// get fetches a URL on the sequential client; it returns the time to the
+// first byte of the answer, the time to its last byte, and its size.
+func (b *bench) get(target, cookie string, want int) (ttfb, total time.Duration, size int64, err error) {
+	req, _ := http.NewRequest(http.MethodGet, b.portal.base+target, nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	if cookie != "" {
+		req.Header.Set("Cookie", cookie)
+	}
+	t0 := time.Now()
+	resp, err := b.seq.Do(req)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	ttfb = time.Since(t0)
+	size, err = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	total = time.Since(t0)
+	if err == nil && resp.StatusCode != want {
+		err = fmt.Errorf("GET %s: status %d, want %d", target, resp.StatusCode, want)
+	}
+	return ttfb, total, size, err
+}
+
+// exportMemory downloads both full exports from a fresh portal and reads
+// its memory before and after.
+func (b *bench) exportMemory(rep *report) error {
+	if _, _, _, err := b.get("/", "", 200); err != nil {
+		return err
+	}
+	var err error
+	if rep.rssBefore, _, err = b.portal.memory(); err != nil {
+		return err
+	}
+	for _, f := range []string{"csv", "json"} {
+		if _, _, _, err := b.get("/cong-khai/xuat."+f, "", 200); err != nil {
+			return err
+		}
+		rss, peak, err := b.portal.memory()
+		if err != nil {
+			return err
+		}
+		rep.rssAfter = append(rep.rssAfter, rss)
+		rep.rssPeak = max(rep.rssPeak, peak)
+	}
+	return nil
+}
+
+var pagesOf = regexp.MustCompile(`Trang 1/(\d+)`)
+
+// lastPage reads the number of pages of a list from its first page.
+func (b *bench) lastPage(target, cookie string) (int, error) {
+	req, _ := http.NewRequest(http.MethodGet, b.portal.base+target, nil)
+	if cookie != "" {
+		req.Header.Set("Cookie", cookie)
+	}
+	resp, err := b.seq.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	page, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return 0, err
+	}
+	m := pagesOf.FindSubmatch(page)
+	if m == nil {
+		return 0, fmt.Errorf("%s: no \"Trang 1/N\" in the pager: how deep pages are reached has changed, adapt lastPage", target)
+	}
+	return strconv.Atoi(string(m[1]))
+}
+
+func deep(target string, page int) string {
+	sep := "?"
+	if slices.Contains([]byte(target), '?') {
+		sep = "&"
+	}
+	return target + sep + "trang=" + strconv.Itoa(page)
+}
+
+// deepCategory is the category whose deep pages are measured: the largest.
+const deepCategory = "thong-bao"
+
+// renderTimes times every page type uncached. Public pages are taken right
+// after a public change (an officer revising an item), which makes every
+// cached page and feed stale: what the first visitor after a change waits.
+// Officer pages are never cached.
+func (b *bench) renderTimes(ctx context.Context, rep *report, cookie string) error {
+	id := strconv.FormatInt(b.ds.ItemID, 10)
+	listPages, err := b.lastPage("/cong-khai", "")
+	if err != nil {
+		return err
+	}
+	catPages, err := b.lastPage("/cong-khai/"+deepCategory, "")
+	if err != nil {
+		return err
+	}
+	officerPages, err := b.lastPage("/can-bo", cookie)
+	if err != nil {
+		return err
+	}
+	pages := []*timing{
+		{label: "home /", target: "/"},
+		{label: "/cong-khai page 1", target: "/cong-khai"},
+		{label: fmt.Sprintf("/cong-khai page %d (last)", listPages), target: deep("/cong-khai", listPages)},
+		{label: "category page 1", target: "/cong-khai/" + deepCategory},
+		{label: fmt.Sprintf("category page %d (last)", catPages), target: deep("/cong-khai/"+deepCategory, catPages)},
+		{label: "item page", target: "/cong-khai/" + id},
+		{label: "history /lich-su", target: "/cong-khai/" + id + "/lich-su"},
+		{label: "version page", target: "/cong-khai/" + id + "/phien-ban/2"},
+		{label: "feed.rss", target: "/feed.rss"},
+		{label: "feed.atom", target: "/feed.atom"},
+		{label: "feed.json", target: "/feed.json"},
+		{label: "export xuat.csv", target: "/cong-khai/xuat.csv", export: true},
+		{label: "export xuat.json", target: "/cong-khai/xuat.json", export: true},
+		{label: "404 page", target: "/khong-co-trang-nay", status: 404},
+		{label: "officer /can-bo", target: "/can-bo", officer: true},
+		{label: "  tab drafts", target: "/can-bo?trang-thai=draft", officer: true},
+		{label: "  tab published", target: "/can-bo?trang-thai=published", officer: true},
+		{label: "  tab withdrawn", target: "/can-bo?trang-thai=withdrawn", officer: true},
+		{label: fmt.Sprintf("  page %d (last)", officerPages), target: deep("/can-bo", officerPages), officer: true},
+		{label: "edit form", target: "/can-bo/cong-khai/" + id, officer: true},
+		{label: "audit log", target: "/can-bo/nhat-ky", officer: true},
+		{label: fmt.Sprintf("audit log page %d", max(1, b.ds.AuditRows/100)), target: deep("/can-bo/nhat-ky", max(1, b.ds.AuditRows/100)), officer: true},
+		{label: "accounts", target: "/can-bo/tai-khoan", officer: true},
+		{label: "settings", target: "/can-bo/cai-dat", officer: true},
+		{label: "places", target: "/can-bo/don-vi", officer: true},
+	}
+	for k := range b.cfg.samples {
+		if err := b.touch(ctx, k); err != nil {
+			return err
+		}
+		for _, p := range pages {
+			if p.export && k >= 3 {
+				continue
+			}
+			want, ck := 200, ""
+			if p.status != 0 {
+				want = p.status
+			}
+			if p.officer {
+				ck = cookie
+			}
+			ttfb, total, size, err := b.get(p.target, ck, want)
+			if err != nil {
+				return err
+			}
+			p.ttfb = append(p.ttfb, ttfb)
+			p.total = append(p.total, total)
+			p.size = size
+		}
+	}
+	rep.render = pages
+	return nil
+}
+
+// touch makes a public change as an officer would: a new version of one
+// item, with its reason. It moves the public change mark, so that every
+// cached page and feed is stale.
+func (b *bench) touch(ctx context.Context, k int) error {
+	d, err := b.st.Disclosure(ctx, b.ds.TouchID)
+	if err != nil {
+		return err
+	}
+	in := store.DisclosureInput{Category: d.Category, Title: d.Title, Summary: d.Summary, Body: d.Body,
+		LegalBasis: d.LegalBasis, UnitID: d.UnitID, PostingFrom: d.PostingFrom, PostingUntil: d.PostingUntil}
+	for _, a := range d.Attachments {
+		in.AttachmentIDs = append(in.AttachmentIDs, a.ID)
+	}
+	return b.st.UpdateDisclosure(ctx, b.ds.TouchID, in, fmt.Sprintf("Đo hiệu năng: thay đổi công khai lần %d", k+1), 0)
+}
+
+// pageType is one row of the portal/bare comparison.
+type pageType struct {
+	label       string
+	req         request
+	goal        float64
+	portal, bar result
+}
+
+// compare loads the portal and the bare handler with the same requests,
+// alternating rounds.
+func (b *bench) compare(rep *report) error {
+	home, err := b.fetchHeaders("/")
+	if err != nil {
+		return err
+	}
+	css := regexp.MustCompile(`href="(/static/app\.css\?v=[^"]+)"`).FindStringSubmatch(home.body)
+	if css == nil {
+		return errors.New("home page: no stylesheet link")
+	}
+	id := strconv.FormatInt(b.ds.ItemID, 10)
+	types := []*pageType{
+		{label: "home (cached)", req: request{target: "/", gzip: true, status: 200}, goal: cachedRatio},
+		{label: "/cong-khai (cached)", req: request{target: "/cong-khai", gzip: true, status: 200}, goal: cachedRatio},
+		{label: "item (cached)", req: request{target: "/cong-khai/" + id, gzip: true, status: 200}, goal: cachedRatio},
+		{label: "feed.atom (cached)", req: request{target: "/feed.atom", gzip: true, status: 200}, goal: cachedRatio},
+		{label: "304 If-None-Match", req: request{target: "/", gzip: true, etag: home.etag, status: 304}, goal: notModRatio},
+		{label: "404 page", req: request{target: "/khong-co-trang-nay", gzip: true, status: 404}, goal: cachedRatio},
+		{label: "static app.css", req: request{target: css[1], gzip: true, status: 200}, goal: cachedRatio},
+	}
+	rec := map[string]response{}
+	for _, t := range types {
+		// The first answer fills the cache; the second is what is recorded.
+		for range 2 {
+			if err := record(rec, b.portal.base, t.req); err != nil {
+				return err
+			}
+		}
+		if t.req.etag == "" {
+			plain := t.req
+			plain.gzip = false
+			if err := record(rec, b.portal.base, plain); err != nil {
+				return err
+			}
+		}
+	}
+	recPath := filepath.Join(b.tmp, "bare.gob")
+	if err := writeRecording(recPath, rec); err != nil {
+		return err
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	if b.bare, _, err = start(self, nil, []string{bareEnv + "=" + recPath}, filepath.Join(b.tmp, "bare.log"), "/healthz"); err != nil {
+		return err
+	}
+	warm := min(b.cfg.duration/4, 500*time.Millisecond)
+	for _, t := range types {
+		b.progress("  %s", t.label)
+		load(hostOf(b.portal.base), t.req, nil, b.cfg.conns, warm)
+		load(hostOf(b.bare.base), t.req, nil, b.cfg.conns, warm)
+		for range b.cfg.rounds {
+			t.portal.add(load(hostOf(b.portal.base), t.req, nil, b.cfg.conns, b.cfg.duration))
+			t.bar.add(load(hostOf(b.bare.base), t.req, nil, b.cfg.conns, b.cfg.duration))
+		}
+		for _, r := range []result{t.portal, t.bar} {
+			if r.errors > 0 {
+				return fmt.Errorf("%s: %d errors, first: %s", t.label, r.errors, r.firstErr)
+			}
+		}
+	}
+	b.bare.stop()
+	b.bare = nil
+	rep.compare = types
+	return nil
+}
+
+type fetched struct {
+	etag, body string
+}
+
+func (b *bench) fetchHeaders(target string) (fetched, error) {
+	resp, err := b.seq.Get(b.portal.base + target)
+	if err != nil {
+		return fetched{}, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	return fetched{etag: resp.Header.Get("ETag"), body: string(body)}, err
+}
+
+// crawl measures a cached page, one request after another on its own
+// connection, while other connections fetch deep list pages that are not
+// in the cache, as a search engine's crawler would.
+func (b *bench) crawl(rep *report) error {
+	listPages, err := b.lastPage("/cong-khai", "")
+	if err != nil {
+		return err
+	}
+	catPages, err := b.lastPage("/cong-khai/"+deepCategory, "")
+	if err != nil {
+		return err
+	}
+	pick := func(r *rand.Rand) string {
+		if r.IntN(2) == 0 {
+			return deep("/cong-khai", listPages/2+1+r.IntN(listPages-listPages/2))
+		}
+		return deep("/cong-khai/"+deepCategory, catPages/2+1+r.IntN(catPages-catPages/2))
+	}
+	d := b.cfg.duration * time.Duration(b.cfg.rounds)
+	done := make(chan result)
+	go func() {
+		done <- load(hostOf(b.portal.base), request{gzip: true, status: 200}, pick, b.cfg.crawlConns, d)
+	}()
+	rep.crawlCached = load(hostOf(b.portal.base), request{target: "/", gzip: true, status: 200}, nil, 1, d)
+	rep.crawlDeep = <-done
+	for _, r := range []result{rep.crawlCached, rep.crawlDeep} {
+		if r.errors > 0 {
+			return fmt.Errorf("crawl: %d errors, first: %s", r.errors, r.firstErr)
+		}
+	}
+	return nil
+}
