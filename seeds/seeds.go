@@ -124,6 +124,16 @@ var demoUsers = []struct {
 	{"canbo", "Nguyễn Thị Thu Hà", "Công chức Tư pháp - Hộ tịch", unitTuPhap, store.RoleOfficer},
 }
 
+// DemoLogins are the logins of the demo accounts, for a check that none is
+// left open with the demo password on a real portal.
+func DemoLogins() []string {
+	out := make([]string, len(demoUsers))
+	for i, u := range demoUsers {
+		out[i] = u.login
+	}
+	return out
+}
+
 // Load writes the demo data once. If the database already names a commune
 // or holds any disclosure, it writes nothing and reports Skipped.
 // It moves the store's clock through 2023–2026 while it writes, so that the

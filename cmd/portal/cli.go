@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -13,13 +12,14 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/term"
-
-	"minhbach/portal/password"
 	"minhbach/seeds"
 	"minhbach/store"
 )
 
+// Everything the command line says to a person (help, flag descriptions,
+// errors, results, prompts) is Vietnamese, like the portal: its reader is
+// the commune's IT officer. Log records (slog key=value lines) stay
+// English, like the portal's own logs.
 const usage = `Minh Bạch – cổng công khai của xã.
 
 Cách dùng:
@@ -27,48 +27,63 @@ Cách dùng:
   portal migrate [-data ./data]                                       nâng cấp cơ sở dữ liệu
   portal seed    [-data ./data]                                       nạp dữ liệu minh họa xã Trung Trắc
   portal user add -login L -name N -role admin|officer [-title T] [-data ./data]
-                                                                      tạo tài khoản (mật khẩu đọc từ stdin)
-  portal user password -login L [-data ./data]                        đặt lại mật khẩu (đọc từ stdin)
+                                                                      tạo tài khoản
+  portal user password -login L [-data ./data]                        đặt lại mật khẩu, mở khóa tài khoản
   portal backup  [-data ./data] [-out thư-mục]                        sao lưu (chạy được khi cổng đang hoạt động)
   portal version [-data ./data]                                       in phiên bản
 
+Thư mục mặc định ./data dành cho bản chạy thử (-demo). Cổng thật dùng thư mục
+riêng, ví dụ -data /var/lib/minhbach, cho mọi lệnh.
+
+Mật khẩu không bao giờ là tham số: ở cửa sổ dòng lệnh, lệnh hỏi hai lần (không
+hiện chữ); từ một ống dẫn (pipe), lệnh đọc một dòng.
+
+Chi tiết từng lệnh: portal <lệnh> -h.
 Biến môi trường: PORTAL_ADDR, PORTAL_DATA, PORTAL_TLS_PROXY=1.
 `
 
 // demoPassword is the password of the demo accounts; demo data only.
 const demoPassword = "minhbach-demo"
 
+const userUsage = "cách dùng: portal user add -login L -name N -role admin|officer, hoặc portal user password -login L"
+
 func run(args []string) error {
 	if len(args) == 0 {
 		fmt.Fprint(os.Stderr, usage)
-		return errors.New("missing command")
+		return errors.New("thiếu lệnh")
 	}
 	cmd, rest := args[0], args[1:]
+	var err error
 	switch cmd {
 	case "serve":
-		return serve(rest)
+		err = serve(rest)
 	case "migrate":
-		return migrate(rest)
+		err = migrate(rest)
 	case "seed":
-		return seed(rest)
+		err = seed(rest)
 	case "user":
 		switch {
 		case len(rest) > 0 && rest[0] == "add":
-			return userAdd(rest[1:], os.Stdin)
+			err = userAdd(rest[1:], os.Stdin)
 		case len(rest) > 0 && rest[0] == "password":
-			return userPassword(rest[1:], os.Stdin)
+			err = userPassword(rest[1:], os.Stdin)
+		default:
+			err = errors.New(userUsage)
 		}
-		return errors.New("usage: portal user add -login L -name N -role admin|officer, or portal user password -login L")
 	case "backup":
-		return backup(rest)
+		err = backup(rest)
 	case "version":
-		return printVersion(rest)
+		err = printVersion(rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Print(usage)
-		return nil
+	default:
+		fmt.Fprint(os.Stderr, usage)
+		err = fmt.Errorf("không có lệnh %q", cmd)
 	}
-	fmt.Fprint(os.Stderr, usage)
-	return fmt.Errorf("unknown command %q", cmd)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil // the command printed its help
+	}
+	return err
 }
 
 func envOr(key, def string) string {
@@ -78,10 +93,51 @@ func envOr(key, def string) string {
 	return def
 }
 
+// newFlags makes the flag set of a command, with the -data flag every
+// command takes. Parse it with parseFlags.
 func newFlags(name string) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	data := fs.String("data", envOr("PORTAL_DATA", "./data"), "data directory (database and uploaded files)")
+	fs.SetOutput(io.Discard) // parseFlags says it in Vietnamese
+	data := fs.String("data", envOr("PORTAL_DATA", "./data"), "thư mục dữ liệu (cơ sở dữ liệu portal.db và tệp đính kèm)")
 	return fs, data
+}
+
+// parseFlags parses a command's arguments. -h prints the command's flags
+// and returns flag.ErrHelp; the flag package's English messages are
+// replaced by Vietnamese ones.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		printFlags(os.Stdout, fs)
+		return err
+	case err != nil:
+		printFlags(os.Stderr, fs)
+		msg := err.Error()
+		if f, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+			return fmt.Errorf("lệnh %s không có tham số %s", fs.Name(), f)
+		}
+		if f, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+			return fmt.Errorf("tham số %s cần một giá trị", f)
+		}
+		return fmt.Errorf("tham số không hợp lệ: %s", msg)
+	case fs.NArg() > 0:
+		printFlags(os.Stderr, fs)
+		return fmt.Errorf("thừa tham số %q", fs.Arg(0))
+	}
+	return nil
+}
+
+// printFlags prints a command's flags with their Vietnamese descriptions.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Cách dùng: portal %s [tham số]\n", fs.Name())
+	fs.VisitAll(func(f *flag.Flag) {
+		fmt.Fprintf(w, "  -%s\n    \t%s", f.Name, f.Usage)
+		if f.DefValue != "" && f.DefValue != "false" {
+			fmt.Fprintf(w, " (mặc định %s)", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
 }
 
 // openMigrated opens the store and brings its schema up to date.
@@ -118,18 +174,18 @@ func withStore(dir string, fn func(context.Context, *store.Store) error) error {
 
 func migrate(args []string) error {
 	fs, data := newFlags("migrate")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	return withStore(*data, func(context.Context, *store.Store) error {
-		fmt.Printf("database at schema %d\n", store.SchemaVersion())
+		fmt.Printf("cơ sở dữ liệu ở lược đồ %d\n", store.SchemaVersion())
 		return nil
 	})
 }
 
 func seed(args []string) error {
 	fs, data := newFlags("seed")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	return withStore(*data, func(ctx context.Context, st *store.Store) error {
@@ -138,83 +194,22 @@ func seed(args []string) error {
 			return err
 		}
 		if res.Skipped {
-			fmt.Println("the database already has data; demo data not loaded")
+			fmt.Println("cơ sở dữ liệu đã có dữ liệu: không nạp dữ liệu minh họa")
 			return nil
 		}
-		fmt.Printf("demo data loaded: %d disclosures; log in as admin or canbo with password %s\n", res.Disclosures, demoPassword)
+		fmt.Printf("đã nạp dữ liệu minh họa: %d mục công khai; đăng nhập bằng admin hoặc canbo, mật khẩu %s\n", res.Disclosures, demoPassword)
 		return nil
 	})
-}
-
-// userAdd creates an account. The password is one line on standard input,
-// never a flag (flags show in the process list and shell history).
-func userAdd(args []string, stdin io.Reader) error {
-	fs, data := newFlags("user add")
-	login := fs.String("login", "", "login name")
-	name := fs.String("name", "", "full name")
-	title := fs.String("title", "", "job title")
-	role := fs.String("role", store.RoleOfficer, "admin or officer")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if *login == "" || *name == "" {
-		return errors.New("-login and -name are required")
-	}
-	if *role != store.RoleAdmin && *role != store.RoleOfficer {
-		return errors.New("-role must be admin or officer")
-	}
-	hash, err := readNewPassword(stdin)
-	if err != nil {
-		return err
-	}
-	return withStore(*data, func(ctx context.Context, st *store.Store) error {
-		_, err := st.CreateUser(ctx, store.NewUser{Login: *login, Name: *name, Title: *title, Role: *role, PasswordHash: hash}, 0)
-		if errors.Is(err, store.ErrDuplicateLogin) {
-			return fmt.Errorf("login %q is already taken", *login)
-		}
-		if err != nil {
-			return err
-		}
-		fmt.Printf("account %q (%s) created\n", *login, *role)
-		return nil
-	})
-}
-
-// readNewPassword reads a password and hashes it.
-func readNewPassword(stdin io.Reader) (string, error) {
-	pass, err := readPassword(stdin)
-	if err != nil {
-		return "", err
-	}
-	hash, err := password.Hash(pass)
-	if err != nil {
-		return "", fmt.Errorf("password: at least %d characters, at most 72 bytes", password.MinLength)
-	}
-	return hash, nil
-}
-
-func readPassword(stdin io.Reader) (string, error) {
-	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		fmt.Fprint(os.Stderr, "Mật khẩu: ")
-		b, err := term.ReadPassword(int(f.Fd()))
-		fmt.Fprintln(os.Stderr)
-		return string(b), err
-	}
-	line, err := bufio.NewReader(stdin).ReadString('\n')
-	if err != nil && !(errors.Is(err, io.EOF) && line != "") {
-		return "", errors.New("no password on standard input")
-	}
-	return strings.TrimRight(line, "\r\n"), nil
 }
 
 // printVersion prints the binary's version and schema, and the schema of
 // the database in -data when there is one.
 func printVersion(args []string) error {
 	fs, data := newFlags("version")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	fmt.Printf("portal %s (schema %d)\n", version, store.SchemaVersion())
+	fmt.Printf("portal %s (lược đồ %d)\n", version, store.SchemaVersion())
 	if _, err := os.Stat(filepath.Join(*data, store.DBFile)); err != nil {
 		return nil
 	}
@@ -227,7 +222,7 @@ func printVersion(args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("database %s at schema %d\n", filepath.Join(*data, store.DBFile), v)
+	fmt.Printf("cơ sở dữ liệu %s ở lược đồ %d\n", filepath.Join(*data, store.DBFile), v)
 	return nil
 }
 
@@ -235,8 +230,8 @@ func printVersion(args []string) error {
 // into a new directory, while the server may be running.
 func backup(args []string) error {
 	fs, data := newFlags("backup")
-	out := fs.String("out", "", "directory to create (default: backup-YYYYMMDD-HHMMSS next to -data)")
-	if err := fs.Parse(args); err != nil {
+	out := fs.String("out", "", "thư mục sao lưu sẽ tạo (mặc định: backup-NămThángNgày-GiờPhútGiây cạnh thư mục -data)")
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {
@@ -246,43 +241,7 @@ func backup(args []string) error {
 		if err := st.Backup(ctx, *out); err != nil {
 			return err
 		}
-		fmt.Printf("backup written to %s\n", *out)
-		return nil
-	})
-}
-
-// userPassword sets a new password for an account, for the administrator
-// who forgot theirs; it also unlocks the account.
-func userPassword(args []string, stdin io.Reader) error {
-	fs, data := newFlags("user password")
-	login := fs.String("login", "", "login name")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if *login == "" {
-		return errors.New("-login is required")
-	}
-	hash, err := readNewPassword(stdin)
-	if err != nil {
-		return err
-	}
-	return withStore(*data, func(ctx context.Context, st *store.Store) error {
-		u, err := st.UserByLogin(ctx, *login)
-		if errors.Is(err, store.ErrNotFound) {
-			return fmt.Errorf("no account %q", *login)
-		}
-		if err != nil {
-			return err
-		}
-		if err := st.SetPassword(ctx, u.ID, hash, 0); err != nil {
-			return err
-		}
-		if !u.Active {
-			if err := st.SetActive(ctx, u.ID, true, 0); err != nil {
-				return err
-			}
-		}
-		fmt.Printf("new password set for %q\n", *login)
+		fmt.Printf("đã sao lưu vào %s\n", *out)
 		return nil
 	})
 }

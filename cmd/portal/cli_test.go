@@ -49,11 +49,11 @@ func TestUserAddWhileTheServerHoldsTheDatabase(t *testing.T) {
 		stdin string
 		want  string
 	}{
-		{"duplicate login", args, "mot-mat-khau-dai\n", "already taken"},
-		{"short password", []string{"-data", dir, "-login", "b", "-name", "B"}, "ngan\n", "at least 10"},
-		{"no password", []string{"-data", dir, "-login", "c", "-name", "C"}, "", "no password"},
-		{"bad role", []string{"-data", dir, "-login", "d", "-name", "D", "-role", "root"}, "mot-mat-khau-dai\n", "admin or officer"},
-		{"no name", []string{"-data", dir, "-login", "e"}, "mot-mat-khau-dai\n", "required"},
+		{"duplicate login", args, "mot-mat-khau-dai\n", "đã có người dùng"},
+		{"short password", []string{"-data", dir, "-login", "b", "-name", "B"}, "ngan\n", "ít nhất 10"},
+		{"no password", []string{"-data", dir, "-login", "c", "-name", "C"}, "", "không có mật khẩu"},
+		{"bad role", []string{"-data", dir, "-login", "d", "-name", "D", "-role", "root"}, "mot-mat-khau-dai\n", "admin hoặc officer"},
+		{"no name", []string{"-data", dir, "-login", "e"}, "mot-mat-khau-dai\n", "cần có"},
 	}
 	for _, c := range cases {
 		err := userAdd(c.args, strings.NewReader(c.stdin))
