@@ -51,8 +51,9 @@ type handler struct {
 	settingsVal  store.Settings
 	settingsOK   bool
 
-	feeds feedCache
-	pages *pageCache // nil when disabled
+	feeds  feedCache
+	pages  *pageCache // nil when disabled
+	access *accessLog
 }
 
 // New builds the Fiber application.
@@ -77,9 +78,10 @@ func New(cfg Config) (*fiber.App, error) {
 		secure:   cfg.BehindTLSProxy,
 		loginLim: newLimiter(20, time.Minute), // failed logins per address
 		feeds:    feedCache{entries: map[string]*cachedBody{}},
+		access:   newAccessLog(cfg.Log),
 	}
 	if !cfg.NoPageCache {
-		h.pages = &pageCache{entries: map[string]*cachedBody{}}
+		h.pages = newPageCache()
 	}
 	app := fiber.New(fiber.Config{
 		AppName:      "Minh Bạch",
@@ -101,14 +103,16 @@ func New(cfg Config) (*fiber.App, error) {
 			return ""
 		}(),
 	})
-	app.Use(h.recoverPanic)
+	// Outermost, so that its line has the status the error handler gave.
 	app.Use(h.logRequests)
+	app.Use(h.recoverPanic)
 	app.Use(securityHeaders(cfg.BehindTLSProxy))
 	app.Use(compress.New(compress.Config{
 		Level: compress.LevelBestSpeed,
 		// Attachments are mostly compressed already (PDF, DOCX, JPG).
 		Next: func(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/tep/") },
 	}))
+	app.Hooks().OnShutdown(func() error { h.access.flush(); return nil })
 	h.routes(app)
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 	return app, nil

@@ -1,12 +1,13 @@
 package portal
 
 import (
-	"strconv"
-
 	"github.com/gofiber/fiber/v2"
 
 	"minhbach/store"
 )
+
+// listSize is how many items a public list shows per page.
+const listSize = 20
 
 type disclosureIndexPage struct {
 	Base
@@ -21,8 +22,7 @@ func (h *handler) disclosureIndex(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	pg := newPager(c, 20)
-	items, err := h.page(c, store.DisclosureFilter{Public: true}, &pg)
+	items, pg, err := h.page(c, store.DisclosureFilter{Public: true}, pageRequest(c, "/cong-khai", listSize))
 	if err != nil {
 		return err
 	}
@@ -37,18 +37,13 @@ type disclosureCategoryPage struct {
 	Pager    pager
 }
 
-// disclosureKey routes /cong-khai/:key to an item (a number) or a category.
-func (h *handler) disclosureKey(c *fiber.Ctx) error {
-	key := c.Params("key")
-	if id, err := strconv.ParseInt(key, 10, 64); err == nil {
-		return h.disclosureShow(c, id)
-	}
-	cat, ok := store.CategoryBySlug(key)
+// disclosureCategory is the list of one category.
+func (h *handler) disclosureCategory(c *fiber.Ctx) error {
+	cat, ok := store.CategoryBySlug(c.Params("slug"))
 	if !ok {
 		return errNotFound()
 	}
-	pg := newPager(c, 20)
-	items, err := h.page(c, store.DisclosureFilter{Public: true, Category: cat.Slug}, &pg)
+	items, pg, err := h.page(c, store.DisclosureFilter{Public: true, Category: cat.Slug}, pageRequest(c, "/cong-khai/"+cat.Slug, listSize))
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package portal
 
 import (
 	"html/template"
+	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -17,7 +18,11 @@ type disclosurePage struct {
 }
 
 // disclosureShow is the public page of one item with its history.
-func (h *handler) disclosureShow(c *fiber.Ctx, id int64) error {
+func (h *handler) disclosureShow(c *fiber.Ctx) error {
+	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
+	if err != nil {
+		return errNotFound()
+	}
 	d, err := h.store.PublicDisclosure(c.UserContext(), id)
 	if err != nil {
 		return err

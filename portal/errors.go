@@ -1,9 +1,12 @@
 package portal
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"strconv"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -105,7 +108,8 @@ func (h *handler) handleError(c *fiber.Ctx, err error) error {
 	if status >= 500 {
 		h.log.Error("request failed", "method", c.Method(), "path", c.Path(), "status", status, "err", err)
 	} else {
-		h.log.Info("request refused", "method", c.Method(), "path", c.Path(), "status", status, "err", err)
+		// The access log line carries it; no write of its own per refusal.
+		c.Locals(localRefusal, err.Error())
 	}
 	text, ok := statusText[status]
 	if !ok {
@@ -117,12 +121,33 @@ func (h *handler) handleError(c *fiber.Ctx, err error) error {
 	if msg != "" {
 		text[1] = msg
 	}
+	// A visitor's error page depends on nothing but the status, the message
+	// and what every page shows: it is kept like any public page, so a
+	// flood of 404s costs what a cached page costs.
+	share := status < 500 && h.pages != nil && visitor(c)
+	var slot, key string
+	if share {
+		slot, key = "!"+strconv.Itoa(status)+"|"+text[1], h.cacheKey(c)
+		if p := h.pages.get(slot, key); p != nil {
+			return p.sendStatus(c, status, pageCacheControl)
+		}
+	}
 	p := &errorPage{Base: h.base(c, text[0]), Status: status, Heading: text[0], Advice: text[1]}
 	p.NoIndex = true
+	if share {
+		p.Path = ""
+	}
 	if rerr := h.renderStatus(c, status, "error", p); rerr != nil {
 		h.log.Error("render error page", "err", rerr)
 		c.Set(fiber.HeaderContentType, fiber.MIMETextPlainCharsetUTF8)
 		return c.Status(status).SendString(text[0] + ". " + text[1])
+	}
+	if share {
+		res := c.Response()
+		e := newCachedBody(key, bytes.Clone(res.Body()), string(res.Header.ContentType()), time.Time{})
+		e.slot, e.robots = slot, "noindex"
+		h.pages.put(e)
+		return e.sendStatus(c, status, pageCacheControl)
 	}
 	return nil
 }

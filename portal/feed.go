@@ -30,13 +30,26 @@ func categoryFeeds(cat store.Category) []feedLink {
 	}, siteFeeds...)
 }
 
-// baseURL is the portal's public address from the settings, or the one the
-// request came in on.
+const localRequestHost = "request-host"
+
+// baseURL is the portal's public address from the settings. Without one
+// (a new installation), it is the address the request came in on: the
+// Host header, which the client chooses, so the response is then marked
+// as not to be kept or shared (see usedRequestHost).
 func (h *handler) baseURL(c *fiber.Ctx) string {
 	if u := strings.TrimRight(h.settings(c).PortalURL, "/"); u != "" {
 		return u
 	}
+	c.Locals(localRequestHost, true)
+	c.Set(fiber.HeaderCacheControl, "private, no-cache")
 	return c.BaseURL()
+}
+
+// usedRequestHost reports whether the response carries the request's own
+// host: it must not be cached for anyone else.
+func usedRequestHost(c *fiber.Ctx) bool {
+	b, _ := c.Locals(localRequestHost).(bool)
+	return b
 }
 
 // feedCache keeps the last rendering of each feed (format × category), valid
@@ -67,10 +80,7 @@ func (h *handler) feed(c *fiber.Ctx) error {
 			return errNotFound()
 		}
 	}
-	mark, err := h.publicMark(c)
-	if err != nil {
-		return err
-	}
+	mark := h.publicMark(c)
 	st := h.settings(c)
 	base := h.baseURL(c)
 	slot := format + "/" + cat.Slug
@@ -84,6 +94,9 @@ func (h *handler) feed(c *fiber.Ctx) error {
 			return err
 		}
 		e = newCachedBody(key, body, ctype, modified)
+		if usedRequestHost(c) {
+			return e.send(c, "private, no-cache")
+		}
 		h.feeds.mu.Lock()
 		h.feeds.entries[slot] = e
 		h.feeds.mu.Unlock()

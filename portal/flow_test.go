@@ -126,7 +126,7 @@ func TestDraftPublishEditWithdraw(t *testing.T) {
 	}
 
 	// Every step is in the audit log.
-	log, err := e.st.AuditLog(context.Background(), 50, 0)
+	log, err := e.st.AuditLog(context.Background(), 50, 0, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

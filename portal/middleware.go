@@ -1,8 +1,11 @@
 package portal
 
 import (
+	"context"
+	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -30,20 +33,79 @@ func securityHeaders(tls bool) fiber.Handler {
 
 // logRequests logs method, path, status and duration; never the query
 // string, the client address or form values, which may be personal data.
+// It runs the error handler itself, so the line has the final status.
 func (h *handler) logRequests(c *fiber.Ctx) error {
 	start := time.Now()
-	err := c.Next()
-	status := c.Response().StatusCode()
-	if err != nil {
-		// The error handler has not run yet; it will set the final status.
-		return err
+	if err := c.Next(); err != nil {
+		if herr := h.handleError(c, err); herr != nil {
+			return herr
+		}
 	}
 	if strings.HasPrefix(c.Path(), "/static/") {
 		return nil
 	}
-	h.log.Info("request", "method", c.Method(), "path", c.Path(), "status", status, "ms", time.Since(start).Milliseconds())
+	refusal, _ := c.Locals(localRefusal).(string)
+	h.access.add(accessEntry{c.Method(), c.Path(), c.Response().StatusCode(), time.Since(start), refusal})
 	return nil
 }
+
+const localRefusal = "refusal"
+
+// accessLogQueue is how many lines may wait for the writer; past that,
+// lines are counted as dropped rather than making requests wait.
+const accessLogQueue = 8192
+
+// accessLog writes request lines from one goroutine: a request hands its
+// line over without a lock or a write of its own, so logging never
+// serialises requests on the log's mutex and a syscall per line.
+type accessLog struct {
+	log     *slog.Logger
+	queue   chan accessEntry
+	dropped atomic.Int64
+	idle    sync.WaitGroup // lines handed over and not yet written
+}
+
+type accessEntry struct {
+	method, path string
+	status       int
+	took         time.Duration
+	refusal      string
+}
+
+func newAccessLog(log *slog.Logger) *accessLog {
+	a := &accessLog{log: log, queue: make(chan accessEntry, accessLogQueue)}
+	go a.run()
+	return a
+}
+
+func (a *accessLog) add(e accessEntry) {
+	a.idle.Add(1)
+	select {
+	case a.queue <- e:
+	default:
+		a.idle.Done()
+		a.dropped.Add(1)
+	}
+}
+
+func (a *accessLog) run() {
+	ctx := context.Background()
+	for e := range a.queue {
+		if n := a.dropped.Swap(0); n > 0 {
+			a.log.Warn("access log lines dropped: the log could not keep up", "lines", n)
+		}
+		attrs := []slog.Attr{slog.String("method", e.method), slog.String("path", e.path),
+			slog.Int("status", e.status), slog.Int64("ms", e.took.Milliseconds())}
+		if e.refusal != "" {
+			attrs = append(attrs, slog.String("err", e.refusal))
+		}
+		a.log.LogAttrs(ctx, slog.LevelInfo, "request", attrs...)
+		a.idle.Done()
+	}
+}
+
+// flush waits until every line handed over so far is written.
+func (a *accessLog) flush() { a.idle.Wait() }
 
 // limiter counts events per key in fixed windows; it guards logins. In
 // memory: a restart forgets, which only ever favours users.

@@ -40,8 +40,11 @@ func (h *handler) officerHome(c *fiber.Ctx) error {
 	if !valid {
 		return errNotFound()
 	}
-	pg := newPager(c, 30)
-	items, err := h.page(c, store.DisclosureFilter{Status: status}, &pg)
+	base := "/can-bo"
+	if status != "" {
+		base += "?trang-thai=" + status
+	}
+	items, pg, err := h.page(c, store.DisclosureFilter{Status: status}, pageRequest(c, base, 30))
 	if err != nil {
 		return err
 	}

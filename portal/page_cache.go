@@ -3,9 +3,11 @@ package portal
 import (
 	"bytes"
 	"compress/gzip"
+	"container/list"
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,8 +16,19 @@ import (
 	"github.com/gofiber/fiber/v2"
 )
 
-// pageCacheSize bounds how many rendered pages are kept (about 20 KB each).
-const pageCacheSize = 512
+// pageCacheBytes bounds the memory of the page cache: bodies and their
+// gzip copies, counted together. The least recently used pages go first.
+const pageCacheBytes = 64 << 20
+
+// maxCachedPage is the largest response the page cache keeps; a larger one
+// would push out many pages for one reader.
+const maxCachedPage = pageCacheBytes / 16
+
+// renderSlots bounds how many visitor pages render at once. Renders are CPU
+// and SQLite work; beyond a few per core they only queue inside the
+// runtime, and cached pages, which need a few microseconds, would wait
+// behind them.
+const renderSlots = 4
 
 // pageCache keeps public pages as rendered for visitors without a session,
 // gzipped once at the best ratio for slow mobile data. An entry is valid
@@ -24,12 +37,25 @@ const pageCacheSize = 512
 // was rendered with.
 type pageCache struct {
 	mu      sync.Mutex
-	entries map[string]*cachedBody // by path and page number
+	entries map[string]*list.Element // of *cachedBody, by slot
+	lru     list.List                // front: most recently used
+	bytes   int
+	renders chan struct{} // render slots
+	pending map[string]chan struct{}
+}
+
+func newPageCache() *pageCache {
+	return &pageCache{
+		entries: map[string]*list.Element{},
+		renders: make(chan struct{}, renderSlots),
+		pending: map[string]chan struct{}{},
+	}
 }
 
 // cachedBody is a response kept for reuse: the bytes, their gzip (made once,
 // at the best ratio, for slow mobile data) and their validators.
 type cachedBody struct {
+	slot        string
 	key         string // what it was built from; a different key means stale
 	body        []byte
 	gz          []byte
@@ -50,33 +76,52 @@ func newCachedBody(key string, body []byte, ctype string, modified time.Time) *c
 		ctype: ctype, modified: modified}
 }
 
+func (p *cachedBody) size() int { return len(p.body) + len(p.gz) + len(p.slot) + 256 }
+
 // version is a short form of the content hash, for cache-busting URLs.
 func (p *cachedBody) version() string { return p.etag[1:13] }
 
 // send answers with the body, its gzip, or 304 when the client has it.
+// The bytes are never changed once cached, so they are sent without a copy.
 func (p *cachedBody) send(c *fiber.Ctx, cacheControl string) error {
 	c.Set(fiber.HeaderETag, p.etag)
-	c.Set(fiber.HeaderVary, fiber.HeaderAcceptEncoding)
-	c.Set(fiber.HeaderCacheControl, cacheControl)
 	if !p.modified.IsZero() {
 		c.Set(fiber.HeaderLastModified, p.modified.UTC().Format(http.TimeFormat))
 	}
-	if p.robots != "" {
-		c.Set("X-Robots-Tag", p.robots)
-	}
-	if p.disposition != "" {
-		c.Set(fiber.HeaderContentDisposition, p.disposition)
-	}
 	if notModified(c, p.etag, p.modified) {
+		c.Set(fiber.HeaderCacheControl, cacheControl)
+		c.Set(fiber.HeaderVary, fiber.HeaderAcceptEncoding)
 		c.Response().ResetBody()
 		return c.SendStatus(fiber.StatusNotModified)
 	}
-	c.Set(fiber.HeaderContentType, p.ctype)
-	if strings.Contains(c.Get(fiber.HeaderAcceptEncoding), "gzip") {
-		c.Set(fiber.HeaderContentEncoding, "gzip")
-		return c.Status(fiber.StatusOK).Send(p.gz)
+	return p.sendStatus(c, fiber.StatusOK, cacheControl)
+}
+
+// sendStatus answers with the body or its gzip and the given status,
+// without validators (an error page has none).
+func (p *cachedBody) sendStatus(c *fiber.Ctx, status int, cacheControl string) error {
+	h := &c.Response().Header
+	h.Set(fiber.HeaderVary, fiber.HeaderAcceptEncoding)
+	h.Set(fiber.HeaderCacheControl, cacheControl)
+	if p.robots != "" {
+		h.Set("X-Robots-Tag", p.robots)
 	}
-	return c.Status(fiber.StatusOK).Send(p.body)
+	if p.disposition != "" {
+		h.Set(fiber.HeaderContentDisposition, p.disposition)
+	}
+	h.Set(fiber.HeaderContentType, p.ctype)
+	c.Status(status)
+	if acceptsGzip(c) {
+		h.Set(fiber.HeaderContentEncoding, "gzip")
+		c.Response().SetBodyRaw(p.gz)
+		return nil
+	}
+	c.Response().SetBodyRaw(p.body)
+	return nil
+}
+
+func acceptsGzip(c *fiber.Ctx) bool {
+	return strings.Contains(string(c.Request().Header.Peek(fiber.HeaderAcceptEncoding)), "gzip")
 }
 
 // notModified applies If-None-Match, or If-Modified-Since without it.
@@ -96,52 +141,148 @@ func notModified(c *fiber.Ctx, etag string, modified time.Time) bool {
 	return false
 }
 
-func (pc *pageCache) get(slot string) *cachedBody {
+// get returns the entry of slot if it was built from key.
+func (pc *pageCache) get(slot, key string) *cachedBody {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
-	return pc.entries[slot]
-}
-
-func (pc *pageCache) put(slot string, p *cachedBody) {
-	pc.mu.Lock()
-	defer pc.mu.Unlock()
-	if len(pc.entries) >= pageCacheSize {
-		for k := range pc.entries { // evict an arbitrary entry
-			delete(pc.entries, k)
-			break
-		}
+	el := pc.entries[slot]
+	if el == nil {
+		return nil
 	}
-	pc.entries[slot] = p
+	p := el.Value.(*cachedBody)
+	if p.key != key {
+		return nil
+	}
+	pc.lru.MoveToFront(el)
+	return p
 }
 
-// cached serves a public page from the page cache when the visitor has no
-// session and no pending message, and fills the cache otherwise.
-func (h *handler) cached(next fiber.Handler) fiber.Handler {
+// put keeps p under its slot, evicting the least recently used entries
+// past the byte budget.
+func (pc *pageCache) put(p *cachedBody) {
+	if p.size() > maxCachedPage {
+		return
+	}
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	if el := pc.entries[p.slot]; el != nil {
+		pc.bytes -= el.Value.(*cachedBody).size()
+		pc.lru.Remove(el)
+	}
+	pc.entries[p.slot] = pc.lru.PushFront(p)
+	pc.bytes += p.size()
+	for pc.bytes > pageCacheBytes {
+		old := pc.lru.Back()
+		e := old.Value.(*cachedBody)
+		pc.lru.Remove(old)
+		delete(pc.entries, e.slot)
+		pc.bytes -= e.size()
+	}
+}
+
+// lead makes the caller the one to render slot, or returns a channel that
+// closes when the one rendering it now is done: sixty visitors arriving
+// after a change cost one render, not sixty.
+func (pc *pageCache) lead(slot string) (wait chan struct{}, done func()) {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	if ch := pc.pending[slot]; ch != nil {
+		return ch, nil
+	}
+	ch := make(chan struct{})
+	pc.pending[slot] = ch
+	return nil, func() {
+		pc.mu.Lock()
+		delete(pc.pending, slot)
+		pc.mu.Unlock()
+		close(ch)
+	}
+}
+
+// render runs fn in one of the render slots.
+func (pc *pageCache) render(fn func() error) error {
+	pc.renders <- struct{}{}
+	defer func() { <-pc.renders }()
+	return fn()
+}
+
+// visitor reports whether the request may get and make shared copies: no
+// session, no one-time message.
+func visitor(c *fiber.Ctx) bool {
+	return c.Cookies(sessionCookie) == "" && c.Cookies(flashCookie) == ""
+}
+
+// cacheKey is what every cached rendering depends on besides its address:
+// the public change mark and the civil date (posting states change at
+// midnight).
+func (h *handler) cacheKey(c *fiber.Ctx) string {
+	return strconv.FormatInt(h.publicMark(c), 10) + "|" + isoDate(today(time.Now()))
+}
+
+// cached wraps a public page. params are the only query parameters the
+// page reads: the request is reduced to its path and those parameters, in
+// this order, before the page sees it, so what the page reads and what the
+// cache keys on are one and the same. Junk parameters share an entry, and
+// another spelling of the path is redirected to the one spelling.
+//
+// Visitors without a session get the page from memory; it is rendered at
+// most once per change, in a bounded number of render slots.
+func (h *handler) cached(params []string, next fiber.Handler) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		if h.pages == nil || c.Cookies(sessionCookie) != "" || c.Cookies(flashCookie) != "" {
+		path := c.Path()
+		want := strings.ToLower(path)
+		if len(want) > 1 {
+			want = strings.TrimRight(want, "/")
+		}
+		var q strings.Builder
+		args := c.Request().URI().QueryArgs()
+		for _, name := range params {
+			if v := args.Peek(name); len(v) > 0 {
+				if q.Len() > 0 {
+					q.WriteByte('&')
+				}
+				q.WriteString(name + "=" + url.QueryEscape(string(v)))
+			}
+		}
+		query := q.String()
+		if want != path {
+			if query != "" {
+				want += "?" + query
+			}
+			return c.Redirect(want, fiber.StatusMovedPermanently)
+		}
+		c.Request().URI().SetQueryString(query)
+		if h.pages == nil || !visitor(c) {
 			return next(c)
 		}
-		mark, err := h.publicMark(c)
-		if err != nil {
-			return err
-		}
-		// Saving settings moves the mark too; posting states move at midnight.
-		key := strconv.FormatInt(mark, 10) + "|" + isoDate(today(time.Now()))
-		// Only the parameters pages read: junk query strings share an entry.
-		slot := c.Path() + "?trang=" + c.Query("trang")
-		if p := h.pages.get(slot); p != nil && p.key == key {
+		slot := path + "?" + query
+		key := h.cacheKey(c)
+		if p := h.pages.get(slot, key); p != nil {
 			return p.send(c, pageCacheControl)
 		}
-		if err := next(c); err != nil {
+		wait, done := h.pages.lead(slot)
+		if done == nil {
+			<-wait
+			if p := h.pages.get(slot, key); p != nil {
+				return p.send(c, pageCacheControl)
+			}
+			// The leader's page was not cacheable (an error, a page with
+			// the request's host in it): render this one alone.
+			return h.pages.render(func() error { return next(c) })
+		}
+		defer done()
+		if err := h.pages.render(func() error { return next(c) }); err != nil {
 			return err
 		}
-		if c.Response().StatusCode() != fiber.StatusOK {
+		res := c.Response()
+		if res.StatusCode() != fiber.StatusOK || res.IsBodyStream() || usedRequestHost(c) {
 			return nil
 		}
-		p := newCachedBody(key, bytes.Clone(c.Response().Body()), string(c.Response().Header.ContentType()), time.Time{})
-		p.robots = string(c.Response().Header.Peek("X-Robots-Tag"))
-		p.disposition = string(c.Response().Header.Peek(fiber.HeaderContentDisposition))
-		h.pages.put(slot, p)
+		p := newCachedBody(key, bytes.Clone(res.Body()), string(res.Header.ContentType()), time.Time{})
+		p.slot = slot
+		p.robots = string(res.Header.Peek("X-Robots-Tag"))
+		p.disposition = string(res.Header.Peek(fiber.HeaderContentDisposition))
+		h.pages.put(p)
 		return p.send(c, pageCacheControl)
 	}
 }

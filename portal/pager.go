@@ -8,60 +8,116 @@ import (
 	"minhbach/store"
 )
 
-// pager is page-number pagination with ?trang=N.
+// Lists page by key: ?sau=K shows the rows that come after the row whose
+// key is K (older ones), ?truoc=K the rows before it (newer ones). A page
+// then costs the same at any depth, and links stay right while items are
+// added.
+const (
+	paramOlder = "sau"
+	paramNewer = "truoc"
+)
+
+// listParams are the query parameters a paged list reads.
+var listParams = []string{paramOlder, paramNewer}
+
+// pager links a page of a list to its neighbours.
 type pager struct {
-	Page, Size, Pages, Total int
-	Base                     string // the URL without the page parameter
-	Sep                      string // "?" or "&"
+	Total  int64  // rows in the whole list
+	Newest string // the first page, when this is not it
+	Newer  string // the page before this one, "" at the start
+	Older  string // the page after this one, "" at the end
 }
 
-func newPager(c *fiber.Ctx, size int) pager {
-	n, err := strconv.Atoi(c.Query("trang", "1"))
-	if err != nil || n < 1 {
-		n = 1
+// listPage is the position a request asks for.
+type listPage struct {
+	older, newer string // the cursors as given; at most one is set
+	base         string // the list's address, with its own parameters
+	size         int
+}
+
+// pageRequest reads which page of the list at base (a path, perhaps with
+// its own query) the request asks for.
+func pageRequest(c *fiber.Ctx, base string, size int) listPage {
+	lp := listPage{base: base, size: size, older: c.Query(paramOlder)}
+	if lp.older == "" {
+		lp.newer = c.Query(paramNewer)
 	}
-	base := c.Path()
+	return lp
+}
+
+func (lp listPage) link(param, key string) string {
 	sep := "?"
-	if s := c.Query("trang-thai"); s != "" {
-		base += "?trang-thai=" + s
-		sep = "&"
+	for i := 0; i < len(lp.base); i++ {
+		if lp.base[i] == '?' {
+			sep = "&"
+		}
 	}
-	return pager{Page: n, Size: size, Base: base, Sep: sep}
+	return lp.base + sep + param + "=" + key
 }
 
-func (p pager) offset() int { return (p.Page - 1) * p.Size }
-
-func (p *pager) setTotal(total int) {
-	p.Total = total
-	p.Pages = (total + p.Size - 1) / p.Size
-}
-
-// Prev and Next are the neighbouring page numbers, or 0 when there is none.
-func (p pager) Prev() int {
-	if p.Page > 1 {
-		return p.Page - 1
+// trim cuts a page read with one row more than it shows (size+1) and links
+// its neighbours; key is a row's cursor. At the start of the list it has
+// no newer page.
+func trim[T any](lp listPage, rows []T, key func(T) string) ([]T, pager) {
+	var pg pager
+	more := len(rows) > lp.size
+	switch {
+	case lp.newer != "": // read backwards: the extra row is the newest
+		if more {
+			rows = rows[1:]
+		}
+	case more:
+		rows = rows[:lp.size]
 	}
-	return 0
-}
-
-func (p pager) Next() int {
-	if p.Page < p.Pages {
-		return p.Page + 1
+	if lp.older != "" || lp.newer != "" {
+		pg.Newest = lp.base
 	}
-	return 0
+	if len(rows) == 0 {
+		return rows, pg
+	}
+	if lp.older != "" || (lp.newer != "" && more) {
+		pg.Newer = lp.link(paramNewer, key(rows[0]))
+	}
+	if lp.newer != "" || more {
+		pg.Older = lp.link(paramOlder, key(rows[len(rows)-1]))
+	}
+	return rows, pg
 }
 
-// page fetches one page of a list and tells the pager how many items the
-// whole list has. A page past the end is not found.
-func (h *handler) page(c *fiber.Ctx, f store.DisclosureFilter, pg *pager) ([]store.Disclosure, error) {
-	n, err := h.store.CountDisclosures(c.UserContext(), f)
+// page fetches one page of disclosures and the size of the whole list (a
+// kept count, not a scan). A cursor that is not one of ours, or a page
+// that has nothing, is not found.
+func (h *handler) page(c *fiber.Ctx, f store.DisclosureFilter, lp listPage) ([]store.Disclosure, pager, error) {
+	ctx := c.UserContext()
+	for _, p := range []struct {
+		s  string
+		to *store.Cursor
+	}{{lp.older, &f.Older}, {lp.newer, &f.Newer}} {
+		if p.s == "" {
+			continue
+		}
+		cur, ok := store.ParseCursor(p.s)
+		if !ok {
+			return nil, pager{}, errNotFound()
+		}
+		*p.to = cur
+	}
+	f.Limit = lp.size + 1
+	rows, err := h.store.Disclosures(ctx, f)
 	if err != nil {
-		return nil, err
+		return nil, pager{}, err
 	}
-	pg.setTotal(n)
-	if pg.Page > 1 && pg.Page > pg.Pages {
-		return nil, errNotFound()
+	items, pg := trim(lp, rows, func(d store.Disclosure) string { return store.CursorOf(d).String() })
+	if len(items) == 0 && (lp.older != "" || lp.newer != "") {
+		return nil, pager{}, errNotFound()
 	}
-	f.Limit, f.Offset = pg.Size, pg.offset()
-	return h.store.Disclosures(c.UserContext(), f)
+	n, err := h.store.CountDisclosures(ctx, f)
+	if err != nil {
+		return nil, pager{}, err
+	}
+	pg.Total = int64(n)
+	return items, pg, nil
 }
+
+// idKey is the cursor of a list sorted by id, newest first.
+func idKey(id int64) string { return strconv.FormatInt(id, 10) }

@@ -3,6 +3,7 @@ package portal_test
 import (
 	"compress/gzip"
 	"context"
+	"html"
 	"io"
 	"net/http"
 	"regexp"
@@ -14,7 +15,7 @@ import (
 
 func TestEveryPublicPageRenders(t *testing.T) {
 	e := newEnv(t)
-	paths := []string{"/", "/cong-khai", "/cong-khai?trang=2"}
+	paths := []string{"/", "/cong-khai", olderPage(t, e, "/cong-khai")}
 	for _, c := range store.Categories {
 		paths = append(paths, "/cong-khai/"+c.Slug)
 	}
@@ -115,7 +116,9 @@ func TestUnknownAddressesGiveVietnamese404(t *testing.T) {
 	paths := []string{
 		"/khong-co-trang", "/cong-khai/999999", "/cong-khai/khong-co-muc", "/cong-khai/999999/lich-su",
 		"/cong-khai/" + itoa(e.publicIDs()[0]) + "/phien-ban/99", "/tep/999999/x.pdf", "/cong-khai/khong-co/feed.rss",
-		"/feed.xml", "/cong-khai?trang=99", "/cong-khai/ngan-sach?trang=9", "/cong-khai/" + itoa(draft[0].ID), // drafts are private
+		"/feed.xml", "/cong-khai/" + itoa(draft[0].ID), // drafts are private
+		// Keys that are not ours, or name no page.
+		"/cong-khai?sau=1.1", "/cong-khai/ngan-sach?sau=abc", "/cong-khai?truoc=01.5",
 	}
 	for _, p := range paths {
 		r := e.get(p)
@@ -242,4 +245,16 @@ func TestStaticFilesAreVersionedAndCachedForAYear(t *testing.T) {
 	if r := e.get(css); r.status != http.StatusOK {
 		t.Errorf("CSS for an officer with the database closed: %d", r.status)
 	}
+}
+
+var olderLink = regexp.MustCompile(`<a href="([^"]+)" rel="next">`)
+
+// olderPage follows the "Cũ hơn" link of the list at path.
+func olderPage(t *testing.T, e *env, path string) string {
+	t.Helper()
+	m := olderLink.FindStringSubmatch(e.get(path).body)
+	if m == nil {
+		t.Fatalf("%s: no link to older items", path)
+	}
+	return html.UnescapeString(m[1])
 }

@@ -13,14 +13,16 @@ func (h *handler) routes(app *fiber.App) {
 	app.Use(h.loadUser)
 	app.Use(h.checkCSRF)
 
-	// Public pages, cached for visitors without a session.
-	app.Get("/", h.cached(h.home))
-	app.Get("/cong-khai", h.cached(h.disclosureIndex))
-	app.Get("/cong-khai/xuat.:format", h.cached(h.disclosureExport))
-	app.Get("/cong-khai/:slug/xuat.:format", h.cached(h.disclosureExport))
-	app.Get("/cong-khai/:key", h.cached(h.disclosureKey))
-	app.Get("/cong-khai/:id<int>/lich-su", h.cached(h.disclosureVersions))
-	app.Get("/cong-khai/:id<int>/phien-ban/:n<int>", h.cached(h.disclosureVersion))
+	// Public pages, cached for visitors without a session. The list says
+	// which query parameters a page reads; it sees no others.
+	app.Get("/", h.cached(nil, h.home))
+	app.Get("/cong-khai", h.cached(listParams, h.disclosureIndex))
+	app.Get("/cong-khai/xuat.:format", h.disclosureExport)
+	app.Get("/cong-khai/:slug/xuat.:format", h.disclosureExport)
+	app.Get("/cong-khai/:id<int>", h.cached(nil, h.disclosureShow))
+	app.Get("/cong-khai/:slug", h.cached(listParams, h.disclosureCategory))
+	app.Get("/cong-khai/:id<int>/lich-su", h.cached(nil, h.disclosureVersions))
+	app.Get("/cong-khai/:id<int>/phien-ban/:n<int>", h.cached(nil, h.disclosureVersion))
 	app.Get("/tep/:id<int>/:name?", h.attachmentDownload)
 
 	// Feeds.

@@ -11,18 +11,17 @@ const (
 	localMark     = "public-mark"
 )
 
-// publicMark is the store's public change counter, read once per request:
-// caches of pages, feeds and settings all compare against it.
-func (h *handler) publicMark(c *fiber.Ctx) (int64, error) {
+// publicMark is the store's public change mark, taken once per request so
+// that a page, its settings and its cache entry agree: caches of pages,
+// feeds and settings all compare against it. It is kept in memory; reading
+// it touches no database connection.
+func (h *handler) publicMark(c *fiber.Ctx) int64 {
 	if m, ok := c.Locals(localMark).(int64); ok {
-		return m, nil
+		return m
 	}
-	m, err := h.store.PublicChangeMark(c.UserContext())
-	if err != nil {
-		return 0, err
-	}
+	m := h.store.PublicChangeMark()
 	c.Locals(localMark, m)
-	return m, nil
+	return m
 }
 
 // settings are the commune's details, which every page needs. They are kept
@@ -41,12 +40,9 @@ func (h *handler) settings(c *fiber.Ctx) store.Settings {
 }
 
 func (h *handler) loadSettings(c *fiber.Ctx) (store.Settings, error) {
-	mark, err := h.publicMark(c)
+	mark := h.publicMark(c)
 	h.settingsMu.Lock()
 	defer h.settingsMu.Unlock()
-	if err != nil {
-		return h.settingsVal, err
-	}
 	if h.settingsOK && mark == h.settingsMark {
 		return h.settingsVal, nil
 	}

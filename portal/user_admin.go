@@ -114,15 +114,28 @@ type auditPage struct {
 
 // auditIndex shows the audit log to administrators.
 func (h *handler) auditIndex(c *fiber.Ctx) error {
-	pg := newPager(c, 100)
-	entries, err := h.store.AuditLog(c.UserContext(), pg.Size+1, pg.offset())
+	lp := pageRequest(c, "/can-bo/nhat-ky", 100)
+	var older, newer int64
+	for _, p := range []struct {
+		s  string
+		to *int64
+	}{{lp.older, &older}, {lp.newer, &newer}} {
+		if p.s == "" {
+			continue
+		}
+		id, err := strconv.ParseInt(p.s, 10, 64)
+		if err != nil || id <= 0 || idKey(id) != p.s {
+			return errNotFound()
+		}
+		*p.to = id
+	}
+	rows, err := h.store.AuditLog(c.UserContext(), lp.size+1, older, newer)
 	if err != nil {
 		return err
 	}
-	pg.Pages = pg.Page
-	if len(entries) > pg.Size {
-		entries = entries[:pg.Size]
-		pg.Pages = pg.Page + 1
+	entries, pg := trim(lp, rows, func(e store.AuditEntry) string { return idKey(e.ID) })
+	if len(entries) == 0 && (older != 0 || newer != 0) {
+		return errNotFound()
 	}
 	p := &auditPage{Base: h.base(c, "Nhật ký thao tác"), Entries: entries, Pager: pg}
 	p.Officer = true

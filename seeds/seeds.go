@@ -143,11 +143,11 @@ func Load(ctx context.Context, st *store.Store, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	n, err := st.CountDisclosures(ctx, store.DisclosureFilter{})
+	found, err := st.HasDisclosures(ctx)
 	if err != nil {
 		return Result{}, err
 	}
-	if settings.CommuneName != "" || n > 0 {
+	if settings.CommuneName != "" || found {
 		return Result{Skipped: true}, nil
 	}
 	pw := opts.DemoPassword

@@ -194,7 +194,7 @@ func TestLoad(t *testing.T) {
 	}
 
 	// Load again: nothing changes.
-	audit, _ := st.AuditLog(ctx, 100000, 0)
+	audit, _ := st.AuditLog(ctx, 100000, 0, 0)
 	again, err := Load(ctx, st, Options{DemoPassword: testPassword})
 	if err != nil {
 		t.Fatal(err)
@@ -205,7 +205,7 @@ func TestLoad(t *testing.T) {
 	if n := len(allDisclosures(t, st)); n != len(ds) {
 		t.Errorf("second load: %d disclosures, was %d", n, len(ds))
 	}
-	if audit2, _ := st.AuditLog(ctx, 100000, 0); len(audit2) != len(audit) {
+	if audit2, _ := st.AuditLog(ctx, 100000, 0, 0); len(audit2) != len(audit) {
 		t.Errorf("second load wrote %d audit entries", len(audit2)-len(audit))
 	}
 

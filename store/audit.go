@@ -39,12 +39,22 @@ func (s *Store) Audit(ctx context.Context, userID int64, action, entity string, 
 	})
 }
 
-// AuditLog lists the newest entries first.
-func (s *Store) AuditLog(ctx context.Context, limit, offset int) ([]AuditEntry, error) {
-	rows, err := s.r.QueryContext(ctx, `
-		SELECT a.id, a.at, COALESCE(a.user_id, 0), COALESCE(u.name, ''), a.action, a.entity, a.entity_id, a.detail
-		FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-		ORDER BY a.id DESC LIMIT ? OFFSET ?`, limit, offset)
+// AuditLog lists up to limit entries, newest first. Pages go by key: a
+// non-zero olderThan lists the entries before that id, a non-zero newerThan
+// the ones after it (the closest ones, still newest first).
+func (s *Store) AuditLog(ctx context.Context, limit int, olderThan, newerThan int64) ([]AuditEntry, error) {
+	const cols = `SELECT a.id, a.at, COALESCE(a.user_id, 0), COALESCE(u.name, ''), a.action, a.entity, a.entity_id, a.detail
+		FROM audit_log a LEFT JOIN users u ON u.id = a.user_id`
+	var rows *sql.Rows
+	var err error
+	switch {
+	case olderThan > 0:
+		rows, err = s.r.QueryContext(ctx, cols+" WHERE a.id < ? ORDER BY a.id DESC LIMIT ?", olderThan, limit)
+	case newerThan > 0:
+		rows, err = s.r.QueryContext(ctx, "SELECT * FROM ("+cols+" WHERE a.id > ? ORDER BY a.id LIMIT ?) ORDER BY 1 DESC", newerThan, limit)
+	default:
+		rows, err = s.r.QueryContext(ctx, cols+" ORDER BY a.id DESC LIMIT ?", limit)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: audit log: %w", err)
 	}

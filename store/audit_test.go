@@ -81,7 +81,7 @@ func TestAuditLogRecordsActions(t *testing.T) {
 		t.Fatalf("audit actions:\n got %v\nwant %v", got, want)
 	}
 
-	entries, err := s.AuditLog(ctx, 100, 0)
+	entries, err := s.AuditLog(ctx, 100, 0, 0)
 	if err != nil {
 		t.Fatalf("AuditLog: %v", err)
 	}
@@ -130,9 +130,13 @@ func TestAuditLogRecordsActions(t *testing.T) {
 		t.Errorf("entry times %v .. %v; want %v .. %v", first.At, entries[0].At, newTestClock().Now(), clock.Now())
 	}
 
-	// Paging.
-	page, err := s.AuditLog(ctx, 3, 2)
+	// Paging by key, both ways, newest first.
+	page, err := s.AuditLog(ctx, 3, entries[1].ID, 0)
 	if err != nil || len(page) != 3 || page[0].ID != entries[2].ID || page[2].ID != entries[4].ID {
-		t.Fatalf("AuditLog(3, 2) = %+v, %v", page, err)
+		t.Fatalf("AuditLog older than entry 1 = %+v, %v", page, err)
+	}
+	page, err = s.AuditLog(ctx, 2, 0, entries[4].ID)
+	if err != nil || len(page) != 2 || page[0].ID != entries[2].ID || page[1].ID != entries[3].ID {
+		t.Fatalf("AuditLog newer than entry 4 = %+v, %v", page, err)
 	}
 }

@@ -4,7 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // disclosureColumns takes the body column, or an empty string literal for
@@ -88,14 +91,59 @@ func (s *Store) PublicDisclosure(ctx context.Context, id int64) (Disclosure, err
 	return d, nil
 }
 
-// DisclosureFilter selects disclosures for a list.
+// DisclosureFilter selects disclosures for a list, newest change first.
+// Lists page by key: Older (or Newer) is the sort key of the last (or
+// first) row of the page before, so a page costs the same at any depth.
 type DisclosureFilter struct {
 	Category string
 	Public   bool   // only published and withdrawn items, as the public sees them
 	Status   string // officers: one status only
 	WithBody bool   // feeds need the body; lists do not
 	Limit    int
-	Offset   int
+	Older    Cursor // rows after this one in the list (older changes)
+	Newer    Cursor // rows before this one (newer changes); read backwards
+}
+
+// Cursor is a row's place in a list sorted by last change, newest first:
+// its sort key. The zero Cursor is the start of the list.
+type Cursor struct {
+	Updated time.Time
+	ID      int64
+}
+
+// CursorOf is the place of d in a list.
+func CursorOf(d Disclosure) Cursor { return Cursor{d.UpdatedAt, d.ID} }
+
+// IsZero reports whether c is the start of the list.
+func (c Cursor) IsZero() bool { return c.ID == 0 }
+
+// String is the cursor as a URL parameter: microseconds since 1970, a dot,
+// the id. ParseCursor(c.String()) == c.
+func (c Cursor) String() string {
+	if c.IsZero() {
+		return ""
+	}
+	return strconv.FormatInt(c.Updated.UnixMicro(), 10) + "." + strconv.FormatInt(c.ID, 10)
+}
+
+// ParseCursor reads a cursor written by String. Anything else, including
+// other spellings of the same numbers, is refused, so one place in a list
+// has one address.
+func ParseCursor(s string) (Cursor, bool) {
+	a, b, ok := strings.Cut(s, ".")
+	if !ok {
+		return Cursor{}, false
+	}
+	us, err1 := strconv.ParseInt(a, 10, 64)
+	id, err2 := strconv.ParseInt(b, 10, 64)
+	if err1 != nil || err2 != nil || us < 0 || id <= 0 {
+		return Cursor{}, false
+	}
+	c := Cursor{time.UnixMicro(us).UTC(), id}
+	if c.String() != s {
+		return Cursor{}, false
+	}
+	return c, true
 }
 
 // where is the condition a filter puts on disclosures d.
@@ -114,6 +162,14 @@ func (f DisclosureFilter) where() (string, []any) {
 	if f.Status != "" {
 		conds = append(conds, "d.status = ?")
 		args = append(args, f.Status)
+	}
+	// Row values walk the (…, updated_at, rowid) indexes as a range.
+	if !f.Older.IsZero() {
+		conds = append(conds, "(d.updated_at, d.id) < (?, ?)")
+		args = append(args, ts(f.Older.Updated), f.Older.ID)
+	} else if !f.Newer.IsZero() {
+		conds = append(conds, "(d.updated_at, d.id) > (?, ?)")
+		args = append(args, ts(f.Newer.Updated), f.Newer.ID)
 	}
 	if len(conds) == 0 {
 		return "", nil
@@ -142,8 +198,12 @@ func (s *Store) Disclosures(ctx context.Context, f DisclosureFilter) ([]Disclosu
 	if limit <= 0 {
 		limit = 20
 	}
-	rows, err := s.r.QueryContext(ctx, query+cond+" ORDER BY d.updated_at DESC, d.id DESC LIMIT ? OFFSET ?",
-		append(args, limit, f.Offset)...)
+	order := " ORDER BY d.updated_at DESC, d.id DESC LIMIT ?"
+	backwards := f.Older.IsZero() && !f.Newer.IsZero()
+	if backwards {
+		order = " ORDER BY d.updated_at, d.id LIMIT ?"
+	}
+	rows, err := s.r.QueryContext(ctx, query+cond+order, append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: disclosures: %w", err)
 	}
@@ -156,23 +216,49 @@ func (s *Store) Disclosures(ctx context.Context, f DisclosureFilter) ([]Disclosu
 		}
 		out = append(out, d)
 	}
+	if backwards {
+		slices.Reverse(out)
+	}
 	return out, rows.Err()
 }
 
-// CountDisclosures counts what the filter selects, ignoring Limit and
-// Offset; lists with pages call it, others need not.
+// CountDisclosures counts what the filter selects, ignoring its cursors and
+// limit. It reads the counts that triggers keep, not the items.
 func (s *Store) CountDisclosures(ctx context.Context, f DisclosureFilter) (int, error) {
-	cond, args := f.where()
+	q := "SELECT COALESCE(SUM(n), 0) FROM disclosure_counts WHERE 1"
+	var args []any
+	if f.Public {
+		q += " AND status IN ('" + StatusPublished + "', '" + StatusWithdrawn + "')"
+	}
+	if f.Category != "" {
+		q += " AND category = ?"
+		args = append(args, f.Category)
+	}
+	if f.Status != "" {
+		q += " AND status = ?"
+		args = append(args, f.Status)
+	}
 	var n int
-	if err := s.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM disclosures d"+cond, args...).Scan(&n); err != nil {
+	if err := s.r.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("store: count disclosures: %w", err)
 	}
 	return n, nil
 }
 
-// CategoryCounts counts public items per category slug.
+// HasDisclosures reports whether the database holds any disclosure,
+// drafts included.
+func (s *Store) HasDisclosures(ctx context.Context) (bool, error) {
+	var found bool
+	if err := s.r.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM disclosures)").Scan(&found); err != nil {
+		return false, fmt.Errorf("store: has disclosures: %w", err)
+	}
+	return found, nil
+}
+
+// CategoryCounts counts public items per category slug, from the kept counts.
 func (s *Store) CategoryCounts(ctx context.Context) (map[string]int, error) {
-	rows, err := s.r.QueryContext(ctx, "SELECT d.category, COUNT(*) FROM disclosures d WHERE d.current_version > 0 GROUP BY d.category")
+	rows, err := s.r.QueryContext(ctx, `SELECT category, SUM(n) FROM disclosure_counts
+		WHERE status IN ('`+StatusPublished+`', '`+StatusWithdrawn+`') GROUP BY category HAVING SUM(n) > 0`)
 	if err != nil {
 		return nil, fmt.Errorf("store: category counts: %w", err)
 	}
@@ -238,16 +324,6 @@ func (s *Store) Versions(ctx context.Context, id int64) ([]Version, error) {
 		out[i].Attachments = append(out[i].Attachments, a)
 	}
 	return out, rows.Err()
-}
-
-// PublicChangeMark changes whenever anything public changes: a
-// publication, an edit, a withdrawal. Caches of public renderings key on it.
-func (s *Store) PublicChangeMark(ctx context.Context) (int64, error) {
-	var n int64
-	if err := s.r.QueryRowContext(ctx, "SELECT n FROM public_changes").Scan(&n); err != nil {
-		return 0, fmt.Errorf("store: public change mark: %w", err)
-	}
-	return n, nil
 }
 
 // VersionLog lists an item's published versions, oldest first, with their

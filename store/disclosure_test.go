@@ -239,7 +239,10 @@ func TestDisclosureFilters(t *testing.T) {
 		{"public", DisclosureFilter{Public: true}, []int64{old, latest, poor}, 3},
 		{"public category", DisclosureFilter{Public: true, Category: "ngan-sach"}, []int64{old, latest}, 2},
 		{"public limit", DisclosureFilter{Public: true, Limit: 1}, []int64{old}, 3},
-		{"public offset", DisclosureFilter{Public: true, Limit: 2, Offset: 1}, []int64{latest, poor}, 3},
+		{"public after a key", DisclosureFilter{Public: true, Limit: 2, Older: cursorOf(t, s, old)}, []int64{latest, poor}, 3},
+		{"public before a key", DisclosureFilter{Public: true, Limit: 1, Newer: cursorOf(t, s, poor)}, []int64{latest}, 3},
+		{"public before a key, all", DisclosureFilter{Public: true, Newer: cursorOf(t, s, poor)}, []int64{old, latest}, 3},
+		{"category after a key", DisclosureFilter{Public: true, Category: "ngan-sach", Older: cursorOf(t, s, old)}, []int64{latest}, 2},
 		{"officer all", DisclosureFilter{}, nil, 4},
 		{"officer drafts", DisclosureFilter{Status: StatusDraft}, nil, 1},
 		{"officer category", DisclosureFilter{Category: "ho-ngheo"}, []int64{poor}, 1},
@@ -345,5 +348,27 @@ func TestWithdrawnDisclosure(t *testing.T) {
 	}
 	if _, err := s.w.ExecContext(ctx, "DELETE FROM disclosures WHERE id = ?", id); err == nil {
 		t.Fatal("deleting a withdrawn disclosure succeeded")
+	}
+}
+
+func cursorOf(t *testing.T, s *Store, id int64) Cursor {
+	t.Helper()
+	d, err := s.Disclosure(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return CursorOf(d)
+}
+
+func TestCursorRoundTripsAndRefusesOtherSpellings(t *testing.T) {
+	c := Cursor{time.Date(2026, 11, 26, 7, 5, 3, 123456000, time.UTC), 42}
+	got, ok := ParseCursor(c.String())
+	if !ok || got != c {
+		t.Fatalf("ParseCursor(%q) = %v, %v; want %v", c.String(), got, ok, c)
+	}
+	for _, bad := range []string{"", "1", "1.", ".5", "01.5", "1.05", "1.-5", "-1.5", "1.0", "a.b", "1.5.6", " 1.5", "1.5 "} {
+		if _, ok := ParseCursor(bad); ok {
+			t.Errorf("ParseCursor(%q) accepted", bad)
+		}
 	}
 }

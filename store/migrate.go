@@ -67,9 +67,19 @@ func (s *Store) Version(ctx context.Context) (int, error) {
 // Migrate applies the migrations the database lacks, each in its own
 // transaction. It refuses a database newer than this binary.
 func (s *Store) Migrate(ctx context.Context) (applied int, err error) {
+	return s.MigrateTo(ctx, SchemaVersion())
+}
+
+// MigrateTo applies the migrations up to schema version, as an older
+// binary would have: tests build a database of a released schema with it,
+// then upgrade it.
+func (s *Store) MigrateTo(ctx context.Context, version int) (applied int, err error) {
 	ms, err := migrations()
 	if err != nil {
 		return 0, err
+	}
+	if version < len(ms) {
+		ms = ms[:version]
 	}
 	cur, err := s.Version(ctx)
 	if err != nil {

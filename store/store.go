@@ -30,6 +30,8 @@ type Store struct {
 	dir   string
 	files string
 	clock atomic.Pointer[func() time.Time]
+
+	changes changeWatch
 }
 
 // DBFile is the database file name inside the data directory.
@@ -73,7 +75,8 @@ func Open(dir string) (*Store, error) {
 		rq[k] = v
 	}
 	rq.Set("_query_only", "true")
-	r, err := sql.Open("sqlite3", "file:"+uriPath+"?"+rq.Encode())
+	readDSN := "file:" + uriPath + "?" + rq.Encode()
+	r, err := sql.Open("sqlite3", readDSN)
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("store: open readers: %w", err)
@@ -82,12 +85,16 @@ func Open(dir string) (*Store, error) {
 	r.SetMaxIdleConns(8)
 	st := &Store{w: w, r: r, dir: dir, files: filepath.Join(dir, "files")}
 	st.SetClock(time.Now)
+	if err := st.startChangeWatch(readDSN); err != nil {
+		st.Close()
+		return nil, err
+	}
 	return st, nil
 }
 
-// Close closes both connection pools.
+// Close closes the connection pools and stops watching for changes.
 func (s *Store) Close() error {
-	return errors.Join(s.r.Close(), s.w.Close())
+	return errors.Join(s.changes.close(), s.r.Close(), s.w.Close())
 }
 
 // Ping reports whether the database answers a query.
@@ -106,6 +113,9 @@ func (s *Store) now() time.Time { return (*s.clock.Load())() }
 func (s *Store) Dir() string { return s.dir }
 
 // tx runs fn in one write transaction (BEGIN IMMEDIATE through _txlock).
+// The public change counter is read before the commit and takes effect in
+// the change mark once the commit succeeds, so the writer's next request
+// already sees fresh pages.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
@@ -115,7 +125,14 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 		tx.Rollback()
 		return err
 	}
-	return tx.Commit()
+	n, counted := readChangeCounter(ctx, tx)
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if counted == nil {
+		s.changes.observe(n)
+	}
+	return nil
 }
 
 const tsLayout = "2006-01-02T15:04:05.000000Z"

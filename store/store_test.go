@@ -106,7 +106,7 @@ func attachmentIDs(as []Attachment) []int64 {
 // auditActions returns every audit action, oldest first.
 func auditActions(t *testing.T, s *Store) []string {
 	t.Helper()
-	entries, err := s.AuditLog(context.Background(), 10000, 0)
+	entries, err := s.AuditLog(context.Background(), 10000, 0, 0)
 	if err != nil {
 		t.Fatalf("AuditLog: %v", err)
 	}

@@ -96,14 +96,7 @@ func TestPublicChangeMark(t *testing.T) {
 	ctx := context.Background()
 	s, clock := newTestStore(t)
 	uid := mustUser(t, s, "canbo")
-	mark := func() int64 {
-		t.Helper()
-		m, err := s.PublicChangeMark(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m
-	}
+	mark := s.PublicChangeMark
 	in := DisclosureInput{Category: "ngan-sach", Title: "Dự toán 2026", Body: "<p>a</p>"}
 	id, err := s.CreateDisclosure(ctx, in, uid)
 	if err != nil {
@@ -200,4 +193,34 @@ func TestVersionLogAndOneVersion(t *testing.T) {
 	}
 	_, err = s.DisclosureVersion(ctx, id, 3)
 	wantErr(t, "version 3", err, ErrNotFound)
+}
+
+// TestPublicChangeMarkSeesOtherProcesses: a change committed by another
+// connection to the same file (the command line, a restore) moves the mark
+// within a few polls, without any read by the caller.
+func TestPublicChangeMarkSeesOtherProcesses(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newTestStore(t)
+	other, err := Open(s.Dir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	before := s.PublicChangeMark()
+	// Not public: the mark stays.
+	mustUser(t, other, "canbo")
+	time.Sleep(3 * ChangePollInterval)
+	if m := s.PublicChangeMark(); m != before {
+		t.Fatalf("creating an account moved the mark: %d → %d", before, m)
+	}
+	if err := other.SaveSettings(ctx, Settings{CommuneName: "xã Trung Trắc"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * ChangePollInterval)
+	for s.PublicChangeMark() == before {
+		if time.Now().After(deadline) {
+			t.Fatalf("the mark did not move within %v of another connection's public change", 20*ChangePollInterval)
+		}
+		time.Sleep(ChangePollInterval / 5)
+	}
 }

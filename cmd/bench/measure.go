@@ -10,8 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"minhbach/store"
@@ -158,36 +158,41 @@ func (b *bench) exportMemory(rep *report) error {
 	return nil
 }
 
-var pagesOf = regexp.MustCompile(`Trang 1/(\d+)`)
-
-// lastPage reads the number of pages of a list from its first page.
-func (b *bench) lastPage(target, cookie string) (int, error) {
-	req, _ := http.NewRequest(http.MethodGet, b.portal.base+target, nil)
-	if cookie != "" {
-		req.Header.Set("Cookie", cookie)
+// deepPages lists the addresses of pages of a list at every depth: lists
+// page by key (?sau=<the key of the row before>), so a deep page is named
+// by the key of a row far down the list. They are read from the store in
+// list order, a few thousand rows at a time.
+func (b *bench) deepPages(ctx context.Context, base string, f store.DisclosureFilter) ([]string, error) {
+	var keys []string
+	f.Limit = 5000
+	for {
+		rows, err := b.st.Disclosures(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range rows {
+			keys = append(keys, store.CursorOf(d).String())
+		}
+		if len(rows) < f.Limit {
+			break
+		}
+		f.Older = store.CursorOf(rows[len(rows)-1])
 	}
-	resp, err := b.seq.Do(req)
-	if err != nil {
-		return 0, err
-	}
-	page, err := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if err != nil {
-		return 0, err
-	}
-	m := pagesOf.FindSubmatch(page)
-	if m == nil {
-		return 0, fmt.Errorf("%s: no \"Trang 1/N\" in the pager: how deep pages are reached has changed, adapt lastPage", target)
-	}
-	return strconv.Atoi(string(m[1]))
-}
-
-func deep(target string, page int) string {
 	sep := "?"
-	if slices.Contains([]byte(target), '?') {
+	if strings.Contains(base, "?") {
 		sep = "&"
 	}
-	return target + sep + "trang=" + strconv.Itoa(page)
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, base+sep+"sau="+k)
+	}
+	return out, nil
+}
+
+// lastOf is the deepest full page of a list: after the row listSize+1
+// from its end.
+func lastOf(pages []string) string {
+	return pages[max(0, len(pages)-21)]
 }
 
 // deepCategory is the category whose deep pages are measured: the largest.
@@ -199,24 +204,28 @@ const deepCategory = "thong-bao"
 // Officer pages are never cached.
 func (b *bench) renderTimes(ctx context.Context, rep *report, cookie string) error {
 	id := strconv.FormatInt(b.ds.ItemID, 10)
-	listPages, err := b.lastPage("/cong-khai", "")
+	listPages, err := b.deepPages(ctx, "/cong-khai", store.DisclosureFilter{Public: true})
 	if err != nil {
 		return err
 	}
-	catPages, err := b.lastPage("/cong-khai/"+deepCategory, "")
+	catPages, err := b.deepPages(ctx, "/cong-khai/"+deepCategory, store.DisclosureFilter{Public: true, Category: deepCategory})
 	if err != nil {
 		return err
 	}
-	officerPages, err := b.lastPage("/can-bo", cookie)
+	officerPages, err := b.deepPages(ctx, "/can-bo", store.DisclosureFilter{})
 	if err != nil {
 		return err
+	}
+	audit, err := b.st.AuditLog(ctx, 1, 0, 1)
+	if err != nil || len(audit) == 0 {
+		return fmt.Errorf("audit log: %v", err)
 	}
 	pages := []*timing{
 		{label: "home /", target: "/"},
 		{label: "/cong-khai page 1", target: "/cong-khai"},
-		{label: fmt.Sprintf("/cong-khai page %d (last)", listPages), target: deep("/cong-khai", listPages)},
+		{label: fmt.Sprintf("/cong-khai at row %d (last page)", len(listPages)-20), target: lastOf(listPages)},
 		{label: "category page 1", target: "/cong-khai/" + deepCategory},
-		{label: fmt.Sprintf("category page %d (last)", catPages), target: deep("/cong-khai/"+deepCategory, catPages)},
+		{label: fmt.Sprintf("category at row %d (last page)", len(catPages)-20), target: lastOf(catPages)},
 		{label: "item page", target: "/cong-khai/" + id},
 		{label: "history /lich-su", target: "/cong-khai/" + id + "/lich-su"},
 		{label: "version page", target: "/cong-khai/" + id + "/phien-ban/2"},
@@ -230,10 +239,10 @@ func (b *bench) renderTimes(ctx context.Context, rep *report, cookie string) err
 		{label: "  tab drafts", target: "/can-bo?trang-thai=draft", officer: true},
 		{label: "  tab published", target: "/can-bo?trang-thai=published", officer: true},
 		{label: "  tab withdrawn", target: "/can-bo?trang-thai=withdrawn", officer: true},
-		{label: fmt.Sprintf("  page %d (last)", officerPages), target: deep("/can-bo", officerPages), officer: true},
+		{label: fmt.Sprintf("  at row %d (last page)", len(officerPages)-30), target: lastOf(officerPages), officer: true},
 		{label: "edit form", target: "/can-bo/cong-khai/" + id, officer: true},
 		{label: "audit log", target: "/can-bo/nhat-ky", officer: true},
-		{label: fmt.Sprintf("audit log page %d", max(1, b.ds.AuditRows/100)), target: deep("/can-bo/nhat-ky", max(1, b.ds.AuditRows/100)), officer: true},
+		{label: "audit log, oldest page", target: "/can-bo/nhat-ky?sau=" + strconv.FormatInt(audit[0].ID+101, 10), officer: true},
 		{label: "accounts", target: "/can-bo/tai-khoan", officer: true},
 		{label: "settings", target: "/can-bo/cai-dat", officer: true},
 		{label: "places", target: "/can-bo/don-vi", officer: true},
@@ -377,19 +386,21 @@ func (b *bench) fetchHeaders(target string) (fetched, error) {
 // connection, while other connections fetch deep list pages that are not
 // in the cache, as a search engine's crawler would.
 func (b *bench) crawl(rep *report) error {
-	listPages, err := b.lastPage("/cong-khai", "")
+	ctx := context.Background()
+	listPages, err := b.deepPages(ctx, "/cong-khai", store.DisclosureFilter{Public: true})
 	if err != nil {
 		return err
 	}
-	catPages, err := b.lastPage("/cong-khai/"+deepCategory, "")
+	catPages, err := b.deepPages(ctx, "/cong-khai/"+deepCategory, store.DisclosureFilter{Public: true, Category: deepCategory})
 	if err != nil {
 		return err
 	}
+	// Deep pages: anywhere in the older half of each list.
 	pick := func(r *rand.Rand) string {
 		if r.IntN(2) == 0 {
-			return deep("/cong-khai", listPages/2+1+r.IntN(listPages-listPages/2))
+			return listPages[len(listPages)/2+r.IntN(len(listPages)-len(listPages)/2)]
 		}
-		return deep("/cong-khai/"+deepCategory, catPages/2+1+r.IntN(catPages-catPages/2))
+		return catPages[len(catPages)/2+r.IntN(len(catPages)-len(catPages)/2)]
 	}
 	d := b.cfg.duration * time.Duration(b.cfg.rounds)
 	done := make(chan result)

@@ -1,0 +1,45 @@
+package portal
+
+import (
+	"bytes"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// TestPageCacheKeepsToItsByteBudget fills the cache far past its budget:
+// it stays under it, keeps the pages used most recently, and refuses a
+// single page too large to share the room.
+func TestPageCacheKeepsToItsByteBudget(t *testing.T) {
+	pc := newPageCache()
+	page := func(i int) *cachedBody {
+		// Incompressible enough that the gzip copy counts too.
+		b := bytes.Repeat([]byte(strconv.Itoa(i*7919)), 40<<10/len(strconv.Itoa(i*7919)))
+		p := newCachedBody("k", b, "text/html", time.Time{})
+		p.slot = "/p/" + strconv.Itoa(i)
+		return p
+	}
+	hot := page(0)
+	pc.put(hot)
+	for i := 1; i < 4*pageCacheBytes/(40<<10); i++ {
+		pc.put(page(i))
+		if pc.get(hot.slot, "k") == nil {
+			t.Fatalf("the page read after every write was evicted after %d writes", i)
+		}
+		if pc.bytes > pageCacheBytes {
+			t.Fatalf("cache holds %d bytes, budget %d", pc.bytes, pageCacheBytes)
+		}
+	}
+	if pc.get("/p/1", "k") != nil {
+		t.Error("the oldest unused page is still cached")
+	}
+	if pc.get(hot.slot, "other key") != nil {
+		t.Error("a page was served for another key")
+	}
+	big := newCachedBody("k", make([]byte, maxCachedPage), "text/html", time.Time{})
+	big.slot = "/big"
+	pc.put(big)
+	if pc.get("/big", "k") != nil {
+		t.Error("a page larger than maxCachedPage was cached")
+	}
+}
