@@ -1,0 +1,128 @@
+package portal_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// browser is another browser on the same portal: its own cookies.
+func (e *env) browser() *env {
+	o := *e
+	o.client = newClient()
+	return &o
+}
+
+func (e *env) cookie(name string) string {
+	e.t.Helper()
+	u, err := url.Parse(e.url)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	for _, c := range e.client.Jar.Cookies(u) {
+		if c.Name == name {
+			return c.Value
+		}
+	}
+	return ""
+}
+
+// plantCookie sets a cookie as a sibling subdomain could (cookie tossing).
+func (e *env) plantCookie(name, value string) {
+	e.t.Helper()
+	u, err := url.Parse(e.url)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	e.client.Jar.SetCookies(u, []*http.Cookie{{Name: name, Value: value, Path: "/"}})
+}
+
+func (e *env) postWith(path string, form url.Values, header map[string]string) response {
+	e.t.Helper()
+	req, err := http.NewRequest(http.MethodPost, e.url+path, strings.NewReader(form.Encode()))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	return e.do(req)
+}
+
+// An officer's form token is bound to the session: a CSRF cookie and token
+// pair that an attacker obtained for themselves, then planted in the
+// officer's browser, is refused, whether it was taken anonymously or in the
+// attacker's own session.
+func TestCSRFTokenIsBoundToTheSession(t *testing.T) {
+	e := newEnv(t)
+	e.login("canbo")
+	// The officer's own token works: the form is checked (422), not refused.
+	own := e.csrf("/can-bo/cong-khai/moi")
+	if r := e.post("/can-bo/cong-khai", url.Values{"_csrf": {own}}); r.status != http.StatusUnprocessableEntity {
+		t.Fatalf("own token: status %d, want 422", r.status)
+	}
+
+	anon := e.browser()
+	anonTok := anon.csrf("/can-bo/dang-nhap")
+	other := e.browser()
+	other.login("admin")
+	otherTok := other.csrf("/can-bo/cong-khai/moi")
+	for _, c := range []struct {
+		name   string
+		cookie string
+		token  string
+	}{
+		{"token from before login", anon.cookie("mb_csrf"), anonTok},
+		{"token from another session", other.cookie("mb_csrf"), otherTok},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			victim := e.browser()
+			victim.t = t
+			victim.login("canbo")
+			victim.plantCookie("mb_csrf", c.cookie)
+			if r := victim.post("/can-bo/cong-khai", url.Values{"_csrf": {c.token}}); r.status != http.StatusForbidden {
+				t.Errorf("planted cookie and token: status %d, want 403", r.status)
+			}
+			// The officer's own pages still carry a working token.
+			tok := victim.csrf("/can-bo/cong-khai/moi")
+			if r := victim.post("/can-bo/cong-khai", url.Values{"_csrf": {tok}}); r.status != http.StatusUnprocessableEntity {
+				t.Errorf("fresh token after planting: status %d, want 422", r.status)
+			}
+		})
+	}
+}
+
+// A sibling subdomain is not the portal: unsafe requests the browser labels
+// same-site or cross-site are refused even with a valid token.
+func TestUnsafeRequestsFromAnotherSiteAreRefused(t *testing.T) {
+	e := newEnv(t)
+	e.login("canbo")
+	tok := e.csrf("/can-bo/cong-khai/moi")
+	for site, want := range map[string]int{
+		"same-site":   http.StatusForbidden,
+		"cross-site":  http.StatusForbidden,
+		"same-origin": http.StatusUnprocessableEntity,
+		"none":        http.StatusUnprocessableEntity,
+		"":            http.StatusUnprocessableEntity,
+	} {
+		h := map[string]string{}
+		if site != "" {
+			h["Sec-Fetch-Site"] = site
+		}
+		if r := e.postWith("/can-bo/cong-khai", url.Values{"_csrf": {tok}}, h); r.status != want {
+			t.Errorf("Sec-Fetch-Site %q: status %d, want %d", site, r.status, want)
+		}
+	}
+	// The login form too.
+	anon := e.browser()
+	ltok := anon.csrf("/can-bo/dang-nhap")
+	form := url.Values{"_csrf": {ltok}, "login": {"canbo"}, "password": {demoPassword}}
+	if r := anon.postWith("/can-bo/dang-nhap", form, map[string]string{"Sec-Fetch-Site": "same-site"}); r.status != http.StatusForbidden {
+		t.Errorf("same-site login: status %d, want 403", r.status)
+	}
+	if r := anon.postWith("/can-bo/dang-nhap", form, map[string]string{"Sec-Fetch-Site": "same-origin"}); r.status != http.StatusSeeOther {
+		t.Errorf("same-origin login: status %d, want 303", r.status)
+	}
+}
