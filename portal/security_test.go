@@ -1,10 +1,14 @@
 package portal_test
 
 import (
+	"context"
+	"mime"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+
+	"minhbach/seeds"
 )
 
 // browser is another browser on the same portal: its own cookies.
@@ -125,4 +129,76 @@ func TestUnsafeRequestsFromAnotherSiteAreRefused(t *testing.T) {
 	if r := anon.postWith("/can-bo/dang-nhap", form, map[string]string{"Sec-Fetch-Site": "same-origin"}); r.status != http.StatusSeeOther {
 		t.Errorf("same-origin login: status %d, want 303", r.status)
 	}
+}
+
+// File names lose the bidi controls and other invisible characters that
+// make "hoa_don\u202Efdp.exe" look like "hoa_donexe.pdf", in the refusal
+// message, the stored name and the download's Content-Disposition;
+// Vietnamese letters, precomposed or combining, stay.
+func TestUploadedFileNamesLoseBidiAndControlCharacters(t *testing.T) {
+	e := newEnv(t)
+	e.login("canbo")
+	tok := e.csrf("/can-bo/cong-khai/moi")
+
+	f := validForm(e, tok)
+	f.Set("title", "") // keep the form coming back
+	r := e.postMultipart("/can-bo/cong-khai", f, upload{"files", "hoa_don\u202Efdp.exe", []byte("MZ\x90\x00")})
+	if r.status != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d, want 422", r.status)
+	}
+	mustContain(t, "files field", fieldBlock(t, r.body, "files"), "hoa_donfdp.exe: chỉ nhận tệp")
+	if strings.Contains(r.body, "\u202E") {
+		t.Error("the refusal message shows the right-to-left override")
+	}
+
+	pdf := seeds.BlankPDF()
+	cases := []struct{ sent, want string }{
+		{"hóa_đơn_tháng_12\u202Egnp.pdf", "hóa_đơn_tháng_12gnp.pdf"},
+		{"\u2066Biên bản\u2069 họp\u200F dân\u061C\u202A\u202B\u202C\u202D\u2067\u2068\u200E\uFEFF\u00AD\u2028\t.pdf", "Biên bản họp dân.pdf"},
+		{"Ho\u0302\u0323i nghi\u0323 tho\u0302n \u0110o\u0302ng.pdf", "Ho\u0302\u0323i nghi\u0323 tho\u0302n \u0110o\u0302ng.pdf"},
+	}
+	var files []upload
+	for i, c := range cases {
+		// Distinct bytes, so that each file is its own attachment.
+		files = append(files, upload{"files", c.sent, append(append([]byte{}, pdf...), byte('0'+i))})
+	}
+	r = e.postMultipart("/can-bo/cong-khai", validForm(e, tok), files...)
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("status %d, want 303\n%s", r.status, r.body)
+	}
+	d, err := e.st.Disclosure(context.Background(), lastID(t, r.header.Get("Location")))
+	if err != nil || len(d.Attachments) != len(cases) {
+		t.Fatalf("attachments %+v, %v", d.Attachments, err)
+	}
+	for i, c := range cases {
+		a := d.Attachments[i]
+		if a.Filename != c.want {
+			t.Errorf("stored name %q, want %q", a.Filename, c.want)
+		}
+		if got := downloadName(t, e, a.ID); got != c.want {
+			t.Errorf("Content-Disposition name %q, want %q", got, c.want)
+		}
+	}
+
+	// A name stored before this check is cleaned on the way out too.
+	a, err := e.st.SaveAttachment(context.Background(), "bien_ban\u202Efdp.exe", "application/pdf", pdf, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := downloadName(t, e, a.ID); got != "bien_banfdp.exe" {
+		t.Errorf("old name served as %q", got)
+	}
+}
+
+func downloadName(t *testing.T, e *env, id int64) string {
+	t.Helper()
+	r := e.get("/tep/" + itoa(id) + "/")
+	if r.status != http.StatusOK {
+		t.Fatalf("download %d: status %d", id, r.status)
+	}
+	_, params, err := mime.ParseMediaType(r.header.Get("Content-Disposition"))
+	if err != nil {
+		t.Fatalf("Content-Disposition %q: %v", r.header.Get("Content-Disposition"), err)
+	}
+	return params["filename"]
 }
