@@ -2,6 +2,7 @@ package portal_test
 
 import (
 	"context"
+	"html"
 	"mime"
 	"net/http"
 	"net/url"
@@ -201,4 +202,56 @@ func downloadName(t *testing.T, e *env, id int64) string {
 		t.Fatalf("Content-Disposition %q: %v", r.header.Get("Content-Disposition"), err)
 	}
 	return params["filename"]
+}
+
+// A body linking to javascript:, vbscript: or data:, in any spelling, is
+// refused beside the body field, and the form comes back without the link
+// as markup, so the editor cannot make it live again. Ordinary links pass.
+func TestBodyWithScriptLinksIsRefused(t *testing.T) {
+	e := newEnv(t)
+	e.login("canbo")
+	tok := e.csrf("/can-bo/cong-khai/moi")
+	before := countDisclosures(e)
+	for _, link := range []string{
+		`&#106;avascript:alert(1)`,
+		`&#x6A;avascript&colon;alert(1)`,
+		`&#106avascript&#58alert(1)`,
+		`JaVa&#x09;ScRiPt:alert(1)`,
+		`vbscript:msgbox(1)`,
+		`data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==`,
+	} {
+		for _, other := range []string{"", "title"} { // alone, or with another mistake
+			f := validForm(e, tok)
+			if other != "" {
+				f.Set(other, "")
+			}
+			f.Set("body", `<p>Xem <a href="`+link+`">danh sách</a> tại nhà văn hóa.</p>`)
+			r := e.postMultipart("/can-bo/cong-khai", f)
+			if r.status != http.StatusUnprocessableEntity {
+				t.Errorf("%s: status %d, want 422", link, r.status)
+				continue
+			}
+			mustContain(t, link, fieldBlock(t, r.body, "body"), "liên kết không được phép")
+			typed := html.UnescapeString(regexpFind(t, r.body, `(?s)<textarea id="body"[^>]*>(.*?)</textarea>`))
+			if strings.Contains(typed, "href") || !strings.Contains(typed, "danh sách") {
+				t.Errorf("%s: editor gets back %q", link, typed)
+			}
+		}
+	}
+	if after := countDisclosures(e); after != before {
+		t.Fatalf("a refused body was saved: %d → %d disclosures", before, after)
+	}
+
+	f := validForm(e, tok)
+	f.Set("body", `<p><a href="https://dichvucong.gov.vn/">Cổng dịch vụ công</a>, `+
+		`<a href="mailto:vanphong@example.org">thư</a>, <a href="tel:02213555010">điện thoại</a>, <a href="/cong-khai">tin khác</a>.</p>`)
+	r := e.postMultipart("/can-bo/cong-khai", f)
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("ordinary links: status %d", r.status)
+	}
+	d, err := e.st.Disclosure(context.Background(), lastID(t, r.header.Get("Location")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "saved body", d.Body, `href="https://dichvucong.gov.vn/"`, `href="mailto:vanphong@example.org"`, `href="tel:02213555010"`, `href="/cong-khai"`)
 }
