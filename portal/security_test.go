@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"minhbach/seeds"
 )
@@ -254,4 +255,19 @@ func TestBodyWithScriptLinksIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustContain(t, "saved body", d.Body, `href="https://dichvucong.gov.vn/"`, `href="mailto:vanphong@example.org"`, `href="tel:02213555010"`, `href="/cong-khai"`)
+}
+
+// A form sent after its session ended is refused with the advice to log in
+// again in another tab, not a bare refusal, though its token, bound to the
+// ended session, no longer fits.
+func TestFormAfterSessionEndedSaysSo(t *testing.T) {
+	e := newEnv(t)
+	e.login("canbo")
+	tok := e.csrf("/can-bo/cong-khai/moi")
+	e.st.SetClock(func() time.Time { return time.Now().Add(3 * time.Hour) })
+	r := e.post("/can-bo/cong-khai", url.Values{"_csrf": {tok}})
+	if r.status != http.StatusForbidden {
+		t.Fatalf("status %d, want 403", r.status)
+	}
+	mustContain(t, "403 page", r.body, "Phiên đăng nhập đã hết hạn", "đăng nhập lại")
 }

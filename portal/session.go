@@ -80,14 +80,17 @@ func currentUser(c *fiber.Ctx) *store.User {
 	return u
 }
 
+// errSessionExpired refuses a form sent after its session ended.
+var errSessionExpired = errForbidden("Phiên đăng nhập đã hết hạn nên thao tác chưa được thực hiện. " +
+	"Bấm nút Quay lại của trình duyệt để lấy lại nội dung vừa nhập, đăng nhập lại ở một thẻ khác rồi gửi lại.")
+
 // officer wraps a handler that needs a logged-in officer: others are sent
 // to the login page and come back after logging in.
 func (h *handler) officer(next fiber.Handler) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		if currentUser(c) == nil {
 			if c.Method() != fiber.MethodGet {
-				return errForbidden("Phiên đăng nhập đã hết hạn nên thao tác chưa được thực hiện. " +
-					"Bấm nút Quay lại của trình duyệt để lấy lại nội dung vừa nhập, đăng nhập lại ở một thẻ khác rồi gửi lại.")
+				return errSessionExpired
 			}
 			return c.Redirect("/can-bo/dang-nhap?tiep="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
 		}
@@ -186,6 +189,10 @@ func (h *handler) checkCSRF(c *fiber.Ctx) error {
 	}
 	want := h.signCSRF(c, ck, sessionHash(c))
 	if ck == "" || want == "" || !hmac.Equal([]byte(got), []byte(want)) {
+		if currentUser(c) == nil && c.Cookies(sessionCookie) != "" {
+			// The token was bound to a session that has ended since.
+			return errSessionExpired
+		}
 		return errForbidden("")
 	}
 	return c.Next()
