@@ -40,7 +40,8 @@ func (h *handler) attachmentDownload(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderETag, etag)
 	c.Set(fiber.HeaderContentType, a.MIME)
 	c.Set("X-Content-Type-Options", "nosniff")
-	c.Set(fiber.HeaderContentDisposition, mime.FormatMediaType("attachment", map[string]string{"filename": a.Filename}))
+	// Cleaned again: names stored before the upload check lost bidi controls.
+	c.Set(fiber.HeaderContentDisposition, mime.FormatMediaType("attachment", map[string]string{"filename": cleanFilename(a.Filename)}))
 	if c.Get(fiber.HeaderIfNoneMatch) == etag {
 		f.Close()
 		return c.SendStatus(fiber.StatusNotModified)

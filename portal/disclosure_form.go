@@ -110,6 +110,10 @@ func (f *disclosureForm) validate(units []store.Unit, published bool) fieldError
 	case dangerous.MatchString(f.Body):
 		errs["body"] = "Nội dung có mã không được phép (script, style, iframe hoặc thuộc tính on…). " +
 			"Hệ thống đã loại bỏ phần mã đó; hãy kiểm tra lại nội dung dưới đây rồi lưu."
+	case unsafeLink(f.Body):
+		errs["body"] = "Nội dung có liên kết không được phép (javascript:, vbscript: hoặc data:). " +
+			"Chỉ dùng liên kết bắt đầu bằng https://, http://, mailto: hoặc tel:. " +
+			"Hệ thống đã bỏ các liên kết đó; hãy kiểm tra lại nội dung dưới đây rồi lưu."
 	}
 	f.unitID = 0
 	if f.UnitID != "" {

@@ -153,8 +153,9 @@ func (h *handler) readDisclosureForm(c *fiber.Ctx, published bool) (disclosureFo
 	if err := h.saveUploads(c, &f, errs); err != nil {
 		return f, nil, err
 	}
-	if _, ok := errs["body"]; ok && dangerous.MatchString(f.Body) {
-		// Show what would be kept, so the officer sees what was removed.
+	if _, ok := errs["body"]; ok && (dangerous.MatchString(f.Body) || unsafeLink(f.Body)) {
+		// Show what would be kept, so the officer sees what was removed
+		// and the editor never gets the script or link back live.
 		f.Body = h.sanitize(f.Body)
 	}
 	return f, errs, nil

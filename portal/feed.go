@@ -1,6 +1,9 @@
 package portal
 
 import (
+	"encoding/json"
+	"encoding/xml"
+	"net/mail"
 	"strconv"
 	"strings"
 	"sync"
@@ -138,24 +141,107 @@ func (h *handler) renderFeed(c *fiber.Ctx, format string, cat store.Category, st
 	f.Updated = last
 	f.Created = last
 
-	var body string
+	self := base + feedPath(cat, format)
+	var body []byte
 	switch format {
 	case "rss":
-		body, err = f.ToRss()
+		body, err = rssXML(f, self, managingEditor(st))
 	case "atom":
-		// gorilla/feeds leaves <published> out of Atom entries; without it
-		// readers take <updated> as the publication date of an edited item.
-		af := (&feeds.Atom{Feed: f}).AtomFeed()
-		for i, e := range af.Entries {
-			if created := f.Items[i].Created; !created.IsZero() {
-				e.Published = created.UTC().Format(time.RFC3339)
-			}
-		}
-		body, err = feeds.ToXML(af)
+		body, err = atomXML(f, self)
 	default:
-		body, err = f.ToJSON()
+		// JSON Feed 1.1: the feed's own address and its language.
+		jf := (&feeds.JSON{Feed: f}).JSONFeed()
+		jf.FeedUrl = self
+		jf.Language = feedLanguage
+		body, err = json.MarshalIndent(jf, "", "  ")
 	}
-	return []byte(body), last, err
+	return body, last, err
+}
+
+// feedLanguage is the language every feed declares.
+const feedLanguage = "vi"
+
+// feedPath is the path of a feed: the site's, or a category's.
+func feedPath(cat store.Category, format string) string {
+	if cat.Slug == "" {
+		return "/feed." + format
+	}
+	return "/cong-khai/" + cat.Slug + "/feed." + format
+}
+
+// managingEditor is RSS's "email (name)" of the commune, or "" when the
+// settings hold no valid address: RSS 2.0 wants an address there.
+func managingEditor(st store.Settings) string {
+	a, err := mail.ParseAddress(st.Email)
+	if err != nil || a.Address != strings.TrimSpace(st.Email) {
+		return ""
+	}
+	return a.Address + " (UBND " + st.CommuneName + ")"
+}
+
+// rssDoc is gorilla/feeds' RSS 2.0 with what it cannot say: the atom:link
+// to the feed itself, as the RSS Advisory Board recommends.
+type rssDoc struct {
+	XMLName   xml.Name `xml:"rss"`
+	Version   string   `xml:"version,attr"`
+	ContentNS string   `xml:"xmlns:content,attr"`
+	AtomNS    string   `xml:"xmlns:atom,attr"`
+	Channel   rssChannel
+}
+
+type rssChannel struct {
+	XMLName xml.Name `xml:"channel"`
+	Self    selfLink `xml:"atom:link"`
+	*feeds.RssFeed
+}
+
+type selfLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+}
+
+func rssXML(f *feeds.Feed, self, editor string) ([]byte, error) {
+	ch := (&feeds.Rss{Feed: f}).RssFeed()
+	ch.Language = feedLanguage
+	ch.ManagingEditor = editor
+	return marshalXML(rssDoc{
+		Version: "2.0", ContentNS: "http://purl.org/rss/1.0/modules/content/", AtomNS: "http://www.w3.org/2005/Atom",
+		Channel: rssChannel{Self: selfLink{Href: self, Rel: "self", Type: "application/rss+xml"}, RssFeed: ch},
+	})
+}
+
+// atomDoc is gorilla/feeds' Atom feed with its language and a second link,
+// to itself; the links come first, as feed metadata precedes the entries.
+type atomDoc struct {
+	Links []*feeds.AtomLink `xml:"link"`
+	Lang  string            `xml:"xml:lang,attr"`
+	*feeds.AtomFeed
+}
+
+func atomXML(f *feeds.Feed, self string) ([]byte, error) {
+	af := (&feeds.Atom{Feed: f}).AtomFeed()
+	// gorilla/feeds leaves <published> out of Atom entries; without it
+	// readers take <updated> as the publication date of an edited item.
+	for i, e := range af.Entries {
+		if created := f.Items[i].Created; !created.IsZero() {
+			e.Published = created.UTC().Format(time.RFC3339)
+		}
+	}
+	links := []*feeds.AtomLink{
+		{Href: af.Link.Href, Rel: "alternate", Type: "text/html"},
+		{Href: self, Rel: "self", Type: "application/atom+xml"},
+	}
+	af.Link = nil
+	return marshalXML(atomDoc{Links: links, Lang: feedLanguage, AtomFeed: af})
+}
+
+func marshalXML(v any) ([]byte, error) {
+	b, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), b...), nil
 }
 
 func (h *handler) feedItem(base string, d store.Disclosure) *feeds.Item {

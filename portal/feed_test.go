@@ -3,6 +3,8 @@ package portal_test
 import (
 	"context"
 	"net/http"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -166,5 +168,89 @@ func TestFeedsCarryNoDraftsAndMarkWithdrawals(t *testing.T) {
 				t.Errorf("withdrawn item %d not marked: %q", d.ID, it.Title)
 			}
 		}
+	}
+}
+
+// Every feed declares its language and its own absolute address, which
+// readers use to subscribe and to follow a move; RSS names the commune's
+// e-mail as managingEditor, or leaves the element out.
+func TestFeedsDeclareLanguageSelfAndEditor(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	st, err := e.st.Settings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.PortalURL = "https://trungtrac.example.vn/"
+	st.Email = "vanphong@trungtrac.example.vn"
+	if err := e.st.SaveSettings(ctx, st, 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/feed.rss", "/feed.atom", "/feed.json", "/cong-khai/ngan-sach/feed.rss", "/cong-khai/ngan-sach/feed.atom", "/cong-khai/ngan-sach/feed.json"} {
+		f, r := e.parseFeed(p)
+		if f.Language != "vi" {
+			t.Errorf("%s: language %q, want vi", p, f.Language)
+		}
+		if want := "https://trungtrac.example.vn" + p; f.FeedLink != want {
+			t.Errorf("%s: self link %q, want %q", p, f.FeedLink, want)
+		}
+		if want := "https://trungtrac.example.vn/cong-khai"; !strings.HasPrefix(f.Link, want) {
+			t.Errorf("%s: home link %q, want %s…", p, f.Link, want)
+		}
+		switch {
+		case strings.HasSuffix(p, ".rss"):
+			mustContain(t, p, r.body, `<managingEditor>vanphong@trungtrac.example.vn (UBND xã Trung Trắc)</managingEditor>`,
+				`<atom:link href="https://trungtrac.example.vn`+p+`" rel="self" type="application/rss+xml">`)
+			if len(f.Authors) != 1 || f.Authors[0].Email != "vanphong@trungtrac.example.vn" {
+				t.Errorf("%s: authors %+v", p, f.Authors)
+			}
+		case strings.HasSuffix(p, ".atom"):
+			mustContain(t, p, r.body, `xml:lang="vi"`, `rel="self"`)
+		default:
+			mustContain(t, p, r.body, `"feed_url": "https://trungtrac.example.vn`+p+`"`, `"language": "vi"`)
+		}
+		feedparserAccepts(t, p, r.body)
+	}
+
+	// Without an address, RSS leaves managingEditor out rather than
+	// putting a bare name there.
+	for _, mail := range []string{"", "văn phòng UBND"} {
+		st.Email = mail
+		if err := e.st.SaveSettings(ctx, st, 0); err != nil {
+			t.Fatal(err)
+		}
+		_, r := e.parseFeed("/feed.rss")
+		if strings.Contains(r.body, "managingEditor") {
+			t.Errorf("e-mail %q: feed has a managingEditor:\n%.600s", mail, r.body)
+		}
+	}
+}
+
+// feedparserAccepts parses an RSS or Atom feed with Python's feedparser,
+// which most readers' behaviour follows, and fails on any complaint
+// (bozo) or a missing language or self link.
+func feedparserAccepts(t *testing.T, what, body string) {
+	t.Helper()
+	if strings.HasSuffix(what, ".json") {
+		return // feedparser reads no JSON Feed
+	}
+	if err := exec.Command("/usr/bin/python3", "-c", "import feedparser").Run(); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("python3-feedparser missing under CI")
+		}
+		t.Log("feedparser check skipped: apt-get install python3-feedparser")
+		return
+	}
+	const script = `import sys, feedparser
+d = feedparser.parse(sys.stdin.buffer.read())
+if d.bozo: sys.exit("bozo: %s" % d.bozo_exception)
+if d.version not in ("rss20", "atom10"): sys.exit("version " + d.version)
+if d.feed.get("language") != "vi": sys.exit("language %r" % d.feed.get("language"))
+if not [l for l in d.feed.get("links", []) if l.get("rel") == "self"]: sys.exit("no self link")
+`
+	cmd := exec.Command("/usr/bin/python3", "-c", script)
+	cmd.Stdin = strings.NewReader(body)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("%s: feedparser: %v\n%s", what, err, out)
 	}
 }

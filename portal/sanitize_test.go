@@ -76,3 +76,50 @@ func TestCSVSafeDefusesFormulas(t *testing.T) {
 		}
 	}
 }
+
+func TestUnsafeLinkSeesThroughEncodings(t *testing.T) {
+	bad := []string{
+		`<a href="javascript:alert(1)">x</a>`,
+		`<a href="&#106;avascript:alert(1)">x</a>`,
+		`<a href="&#106avascript:alert(1)">x</a>`,
+		`<a href="&#0000106;avascript:alert(1)">x</a>`,
+		`<a href="&#x6A;avascript:alert(1)">x</a>`,
+		`<a href="&#X6a;avascript:alert(1)">x</a>`,
+		`<a href="jav&#x61;script&#x3A;alert(1)">x</a>`,
+		`<a href="JaVaScRiPt&colon;alert(1)">x</a>`,
+		`<a href="java&#x09;script:alert(1)">x</a>`,
+		"<a href=\"java\tscript:alert(1)\">x</a>",
+		"<a href=\"java\nscript:alert(1)\">x</a>",
+		"<a href=\" \x01\x1fjavascript:alert(1)\">x</a>",
+		"<a href=\"java\u200Bscript:alert(1)\">x</a>",
+		`<a href=javascript&#58;alert(1)>x</a>`,
+		`<A HREF='javascript:alert(1)'>x</A>`,
+		`<a title="t" href="vbscript:msgbox(1)">x</a>`,
+		`<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>`,
+		`<a href="DATA:text/html,<script>alert(1)</script>">x</a>`,
+		`<a href="&#100;ata:text/html,x">x</a>`,
+		`<img src="javascript:alert(1)">`,
+		`<p><a/href="javascript:alert(1)">x</a></p>`,
+	}
+	for _, s := range bad {
+		if !unsafeLink(s) {
+			t.Errorf("not refused: %q", s)
+		}
+	}
+	good := []string{
+		`<a href="https://dichvucong.gov.vn/p/home">Cổng dịch vụ công</a>`,
+		`<a href="http://example.org/a:b">x</a>`,
+		`<a href="mailto:vanphong@example.org">thư</a>`,
+		`<a href="tel:02213555010">gọi</a>`,
+		`<a href="/cong-khai/12">tin</a>`,
+		`<a href="../tep/3/bien-ban.pdf">tệp</a>`,
+		`<a href="#muc-2">mục 2</a>`,
+		`<p title="data: số liệu">Số liệu data: 2024; javascript là một ngôn ngữ</p>`,
+		`Bà con xem mục data:2024 trên bảng tin.`,
+	}
+	for _, s := range good {
+		if unsafeLink(s) {
+			t.Errorf("refused: %q", s)
+		}
+	}
+}

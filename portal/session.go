@@ -21,6 +21,7 @@ const (
 	flashCookie   = "mb_flash"
 	csrfField     = "_csrf"
 	localUser     = "user"
+	localSession  = "session" // hash of the logged-in officer's session token
 )
 
 func randomToken() string {
@@ -69,6 +70,7 @@ func (h *handler) loadUser(c *fiber.Ctx) error {
 		return err
 	default:
 		c.Locals(localUser, &u)
+		c.Locals(localSession, hashToken(tok))
 	}
 	return c.Next()
 }
@@ -78,14 +80,17 @@ func currentUser(c *fiber.Ctx) *store.User {
 	return u
 }
 
+// errSessionExpired refuses a form sent after its session ended.
+var errSessionExpired = errForbidden("Phiên đăng nhập đã hết hạn nên thao tác chưa được thực hiện. " +
+	"Bấm nút Quay lại của trình duyệt để lấy lại nội dung vừa nhập, đăng nhập lại ở một thẻ khác rồi gửi lại.")
+
 // officer wraps a handler that needs a logged-in officer: others are sent
 // to the login page and come back after logging in.
 func (h *handler) officer(next fiber.Handler) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		if currentUser(c) == nil {
 			if c.Method() != fiber.MethodGet {
-				return errForbidden("Phiên đăng nhập đã hết hạn nên thao tác chưa được thực hiện. " +
-					"Bấm nút Quay lại của trình duyệt để lấy lại nội dung vừa nhập, đăng nhập lại ở một thẻ khác rồi gửi lại.")
+				return errSessionExpired
 			}
 			return c.Redirect("/can-bo/dang-nhap?tiep="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
 		}
@@ -114,13 +119,19 @@ func (h *handler) startSession(c *fiber.Ctx, u store.User) error {
 		return err
 	}
 	h.setCookie(c, sessionCookie, tok, store.SessionAbsolute)
-	h.setCookie(c, csrfCookie, randomToken(), 0)
+	ck := randomToken()
+	h.setCookie(c, csrfCookie, ck, 0)
+	c.Locals(csrfCookie, ck)
+	c.Locals(localSession, hashToken(tok))
 	return nil
 }
 
-// csrfToken returns the token forms must carry: an HMAC of the browser's
-// CSRF cookie under the server secret (signed double submit). It sets the
-// cookie if the browser has none yet.
+// csrfToken returns the token forms must carry: an HMAC under the server
+// secret of the browser's CSRF cookie (signed double submit) and, for a
+// logged-in officer, of the session too. A cookie planted from a sibling
+// subdomain, or a token taken before login or from another session, then
+// fits no officer's form; anonymous forms (login) stay cookie-bound. It
+// sets the cookie if the browser has none yet.
 func (h *handler) csrfToken(c *fiber.Ctx) string {
 	ck := c.Cookies(csrfCookie)
 	if v, ok := c.Locals(csrfCookie).(string); ok {
@@ -131,28 +142,44 @@ func (h *handler) csrfToken(c *fiber.Ctx) string {
 		h.setCookie(c, csrfCookie, ck, 0)
 		c.Locals(csrfCookie, ck)
 	}
-	return h.signCSRF(c, ck)
+	return h.signCSRF(c, ck, sessionHash(c))
+}
+
+// sessionHash is the hash of the logged-in officer's session token, "" for
+// a visitor.
+func sessionHash(c *fiber.Ctx) string {
+	s, _ := c.Locals(localSession).(string)
+	return s
 }
 
 // signCSRF is "" when the secret could not be read, which no check accepts:
 // an unreadable secret must not become an empty, guessable key.
-func (h *handler) signCSRF(c *fiber.Ctx, cookie string) string {
+func (h *handler) signCSRF(c *fiber.Ctx, cookie, session string) string {
 	st := h.settings(c)
 	if st.Secret == "" {
 		return ""
 	}
 	m := hmac.New(sha256.New, []byte(st.Secret))
-	m.Write([]byte("csrf:" + cookie))
+	if session == "" {
+		m.Write([]byte("csrf:" + cookie))
+	} else {
+		m.Write([]byte("csrf-session:" + session + ":" + cookie))
+	}
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
 
-// checkCSRF refuses every unsafe request whose token does not match.
+// checkCSRF refuses every unsafe request whose token does not match, and
+// every unsafe request a browser says came from another site, including a
+// sibling subdomain (same-site): only same-origin requests, or ones the
+// browser does not label (older browsers, typed by hand), go on.
 func (h *handler) checkCSRF(c *fiber.Ctx) error {
 	switch c.Method() {
 	case fiber.MethodGet, fiber.MethodHead, fiber.MethodOptions:
 		return c.Next()
 	}
-	if site := c.Get("Sec-Fetch-Site"); site == "cross-site" {
+	switch c.Get("Sec-Fetch-Site") {
+	case "", "same-origin", "none":
+	default:
 		return errForbidden("")
 	}
 	ck := c.Cookies(csrfCookie)
@@ -160,8 +187,12 @@ func (h *handler) checkCSRF(c *fiber.Ctx) error {
 	if got == "" {
 		got = c.Get("X-CSRF-Token")
 	}
-	want := h.signCSRF(c, ck)
+	want := h.signCSRF(c, ck, sessionHash(c))
 	if ck == "" || want == "" || !hmac.Equal([]byte(got), []byte(want)) {
+		if currentUser(c) == nil && c.Cookies(sessionCookie) != "" {
+			// The token was bound to a session that has ended since.
+			return errSessionExpired
+		}
 		return errForbidden("")
 	}
 	return c.Next()

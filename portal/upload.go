@@ -97,14 +97,18 @@ func sniffZip(data []byte) string {
 	return ""
 }
 
-// cleanFilename keeps the base name of an upload, without control
-// characters, at most 150 characters, and never empty.
+// cleanFilename keeps the base name of an upload, at most 150 characters,
+// never empty, and without control or invisible format characters: the
+// bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069), marks
+// (U+200E, U+200F, U+061C) and the rest of categories Cc and Cf, with
+// which "hoa_don\u202Efdp.exe" shows as "hoa_donexe.pdf". Letters and
+// combining marks, Vietnamese ones included, stay.
 func cleanFilename(name string) string {
 	name = strings.ReplaceAll(name, "\\", "/")
 	name = filepath.Base(name)
 	var b strings.Builder
 	for _, r := range name {
-		if unicode.IsControl(r) || r == '"' || r == '/' || r == utf8.RuneError {
+		if unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp) || r == '"' || r == '/' || r == utf8.RuneError {
 			continue
 		}
 		b.WriteRune(r)

@@ -23,13 +23,36 @@
     }).join("");
   }
 
+  // What goes into the live editor is cleaned first, in an inert template:
+  // the server sends back no script or unsafe link, but a copy restored
+  // from this browser's storage or an old stored body never passed there.
+  function safeURL(u) {
+    u = u.replace(/[\u0000-\u0020\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, "");
+    var m = /^([^\/?#:]*):/.exec(u);
+    return !m || /^(https?|mailto|tel)$/i.test(m[1]);
+  }
+  function clean(html) {
+    var t = document.createElement("template");
+    t.innerHTML = html;
+    t.content.querySelectorAll("script,style,iframe,frame,object,embed,form,input,button,svg,math,base,link,meta").forEach(function (el) { el.remove(); });
+    t.content.querySelectorAll("*").forEach(function (el) {
+      Array.prototype.slice.call(el.attributes).forEach(function (a) {
+        var n = a.name.toLowerCase();
+        if (n.indexOf("on") === 0 || (/^(href|src|action|formaction|xlink:href|data|poster|background|cite)$/.test(n) && !safeURL(a.value))) {
+          el.removeAttribute(a.name);
+        }
+      });
+    });
+    return t.innerHTML;
+  }
+
   var editor = document.createElement("div");
   editor.className = "editor";
   editor.contentEditable = "true";
   editor.setAttribute("role", "textbox");
   editor.setAttribute("aria-multiline", "true");
   editor.setAttribute("aria-label", "Nội dung");
-  editor.innerHTML = toHTML(area.value);
+  editor.innerHTML = clean(toHTML(area.value));
 
   var tools = [
     ["Đoạn văn", "formatBlock", "p"], ["Tiêu đề", "formatBlock", "h2"], ["Tiêu đề nhỏ", "formatBlock", "h3"],
@@ -70,7 +93,7 @@
   editor.addEventListener("input", sync);
   area.form.addEventListener("submit", sync);
   // The autosave below restores into the textarea and says so.
-  area.addEventListener("minhbach:restored", function () { editor.innerHTML = toHTML(area.value); });
+  area.addEventListener("minhbach:restored", function () { editor.innerHTML = clean(toHTML(area.value)); });
 })();
 
 // Autosave: an officer's form is copied into this browser's storage as it is
