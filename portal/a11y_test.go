@@ -1,6 +1,7 @@
 package portal_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -9,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"minhbach/store"
 )
 
 // axePath is where .ci/run installs axe-core (npm ci --prefix .ci/node).
@@ -51,6 +54,12 @@ func TestBrowserAccessibility(t *testing.T) {
 	ids := e.publicIDs()
 	public := []string{"/", "/cong-khai", "/cong-khai/ngan-sach", "/cong-khai/" + itoa(ids[0]),
 		"/cong-khai/" + itoa(ids[0]) + "/lich-su", "/can-bo/dang-nhap", "/khong-co-trang"}
+	// An item with a redaction: the marks, the note, a removed file.
+	rid, old, _ := publishWithPrivateData(t, e.st)
+	if _, err := e.st.Redact(context.Background(), rid, store.RedactionInput{Text: privatePhone, FileIDs: []int64{old.ID}, Reason: "Số riêng"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	public = append(public, "/cong-khai/"+itoa(rid))
 	check := func(path string) {
 		t.Helper()
 		do(t, ctx, chromedp.Navigate(e.url+path))
@@ -78,7 +87,7 @@ func TestBrowserAccessibility(t *testing.T) {
 	}
 	// The officers' pages, logged in.
 	browserLogin(t, ctx, e, "admin")
-	for _, p := range []string{"/can-bo", "/can-bo/cong-khai/moi", "/can-bo/tai-khoan", "/can-bo/cai-dat", "/can-bo/nhat-ky"} {
+	for _, p := range []string{"/can-bo", "/can-bo/cong-khai/moi", "/can-bo/tai-khoan", "/can-bo/cai-dat", "/can-bo/nhat-ky", "/can-bo/cong-khai/" + itoa(rid) + "/che"} {
 		check(p)
 	}
 }

@@ -296,8 +296,12 @@ func TestRedactKeepsBytesOthersStillHold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	mark, _ := s.PublicChangeMark(ctx)
 	if _, err := s.Redact(ctx, id, RedactionInput{FileIDs: []int64{old.ID}, Reason: "Có số điện thoại"}, uid); err != nil {
 		t.Fatal(err)
+	}
+	if m, _ := s.PublicChangeMark(ctx); m == mark {
+		t.Error("removing a file did not move the public change mark")
 	}
 	if _, err := os.Stat(s.AttachmentPath(old)); err != nil {
 		t.Fatalf("bytes another record holds were deleted: %v", err)
