@@ -178,6 +178,19 @@ func TestAdminRedactsPersonalDataEverywhere(t *testing.T) {
 		t.Errorf("kept file: %d", r.status)
 	}
 
+	// A stale or tampered edit form that keeps the removed file saves
+	// without it.
+	edit := validForm(e, e.csrf("/can-bo/cong-khai/"+sid))
+	edit["keep"] = []string{itoa(kept.ID), itoa(old.ID)}
+	edit.Set("reason", "Cập nhật lịch họp")
+	if r := e.postMultipart("/can-bo/cong-khai/"+sid, edit); r.status != http.StatusSeeOther {
+		t.Fatalf("edit after the redaction: %d\n%s", r.status, r.body)
+	}
+	if d, err := e.st.PublicDisclosure(context.Background(), id); err != nil || d.Version != 3 ||
+		len(d.Attachments) != 1 || d.Attachments[0].ID != kept.ID {
+		t.Errorf("version 3: %+v, %v", d, err)
+	}
+
 	// The audit log names the action and not the number.
 	audit := e.get("/can-bo/nhat-ky").body
 	mustContain(t, "audit log", audit, "Che thông tin cá nhân", reason)
