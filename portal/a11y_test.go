@@ -1,6 +1,7 @@
 package portal_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -9,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"minhbach/store"
 )
 
 // axePath is where .ci/run installs axe-core (npm ci --prefix .ci/node).
@@ -53,25 +56,7 @@ func TestBrowserAccessibility(t *testing.T) {
 		"/cong-khai/" + itoa(ids[0]) + "/lich-su", "/can-bo/dang-nhap", "/khong-co-trang"}
 	check := func(path string) {
 		t.Helper()
-		do(t, ctx, chromedp.Navigate(e.url+path))
-		// DevTools evaluation is not bound by the page's CSP.
-		run(t, ctx, chromedp.Evaluate[bool](string(axe)+";true"))
-		raw := run(t, ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag",
-			values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => JSON.stringify(r))`, chromedp.EvalAwaitPromise))
-		var res axeResult
-		if err := json.Unmarshal([]byte(raw), &res); err != nil {
-			t.Fatalf("%s: axe result: %v", path, err)
-		}
-		if len(res.Passes) < 10 {
-			t.Fatalf("%s: axe checked only %d rules: did it run?", path, len(res.Passes))
-		}
-		for _, v := range res.Violations {
-			var where []string
-			for _, n := range v.Nodes {
-				where = append(where, fmt.Sprint(n.Target...))
-			}
-			t.Errorf("%s: %s (%s): %s at %s", path, v.ID, v.Impact, v.Help, strings.Join(where, ", "))
-		}
+		axeCheck(t, ctx, string(axe), e.url+path)
 	}
 	for _, p := range public {
 		check(p)
@@ -81,4 +66,49 @@ func TestBrowserAccessibility(t *testing.T) {
 	for _, p := range []string{"/can-bo", "/can-bo/cong-khai/moi", "/can-bo/tai-khoan", "/can-bo/cai-dat", "/can-bo/nhat-ky"} {
 		check(p)
 	}
+}
+
+// axeCheck opens a page and fails the test on every WCAG 2.1 A/AA violation
+// that axe-core finds.
+func axeCheck(t *testing.T, ctx context.Context, axe, pageURL string) {
+	t.Helper()
+	do(t, ctx, chromedp.Navigate(pageURL))
+	// DevTools evaluation is not bound by the page's CSP.
+	run(t, ctx, chromedp.Evaluate[bool](axe+";true"))
+	raw := run(t, ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag",
+		values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => JSON.stringify(r))`, chromedp.EvalAwaitPromise))
+	var res axeResult
+	if err := json.Unmarshal([]byte(raw), &res); err != nil {
+		t.Fatalf("%s: axe result: %v", pageURL, err)
+	}
+	if len(res.Passes) < 10 {
+		t.Fatalf("%s: axe checked only %d rules: did it run?", pageURL, len(res.Passes))
+	}
+	for _, v := range res.Violations {
+		var where []string
+		for _, n := range v.Nodes {
+			where = append(where, fmt.Sprint(n.Target...))
+		}
+		t.Errorf("%s: %s (%s): %s at %s", pageURL, v.ID, v.Impact, v.Help, strings.Join(where, ", "))
+	}
+}
+
+// TestBrowserAccessibilityOfRedaction checks the pages a redaction changes:
+// the item with its marks and note, its history with a removed file, and
+// the administrator's form.
+func TestBrowserAccessibilityOfRedaction(t *testing.T) {
+	ctx, _ := newBrowser(t)
+	axe, err := os.ReadFile(axePath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnvWith(t, false)
+	id, old, _ := publishWithPrivateData(t, e.st)
+	if _, err := e.st.Redact(context.Background(), id, store.RedactionInput{Text: privatePhone, FileIDs: []int64{old.ID}, Reason: "Số riêng"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	axeCheck(t, ctx, string(axe), e.url+"/cong-khai/"+itoa(id))
+	axeCheck(t, ctx, string(axe), e.url+"/cong-khai/"+itoa(id)+"/lich-su")
+	browserLogin(t, ctx, e, "admin")
+	axeCheck(t, ctx, string(axe), e.url+"/can-bo/cong-khai/"+itoa(id)+"/che")
 }

@@ -20,6 +20,9 @@ func (h *handler) attachmentDownload(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if a.Removed {
+		return errFileRemoved
+	}
 	public, err := h.store.AttachmentIsPublic(ctx, id)
 	if err != nil {
 		return err

@@ -63,8 +63,9 @@ func compareVersions(prev, v store.Version) versionChange {
 
 type versionsPage struct {
 	Base
-	D       store.Disclosure
-	Changes []versionChange // newest first
+	D          store.Disclosure
+	Changes    []versionChange // newest first
+	Redactions []redactionNote
 }
 
 // disclosureVersions is the open revision history of an item: every
@@ -82,6 +83,13 @@ func (h *handler) disclosureVersions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	rs, err := h.store.Redactions(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	for i := range versions {
+		markRemovedFiles(rs, &versions[i])
+	}
 	changes := make([]versionChange, 0, len(versions))
 	for i := len(versions) - 1; i >= 0; i-- {
 		if i == 0 {
@@ -90,15 +98,16 @@ func (h *handler) disclosureVersions(c *fiber.Ctx) error {
 		}
 		changes = append(changes, compareVersions(versions[i-1], versions[i]))
 	}
-	p := &versionsPage{Base: h.base(c, "Lịch sử thay đổi: "+d.Title), D: d, Changes: changes}
+	p := &versionsPage{Base: h.base(c, "Lịch sử thay đổi: "+d.Title), D: d, Changes: changes, Redactions: redactionNotes(rs)}
 	return h.render(c, "disclosure_versions", p)
 }
 
 type versionPage struct {
 	Base
-	D    store.Disclosure
-	V    store.Version
-	Body template.HTML
+	D          store.Disclosure
+	V          store.Version
+	Body       template.HTML
+	Redactions []redactionNote // those that touched this version
 }
 
 // disclosureVersion shows one past version in full, as it was published.
@@ -119,7 +128,13 @@ func (h *handler) disclosureVersion(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := &versionPage{Base: h.base(c, v.Title+" (phiên bản "+strconv.Itoa(n)+")"), D: d, V: v, Body: h.richHTML(v.Body)}
+	rs, err := h.store.Redactions(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	markRemovedFiles(rs, &v)
+	p := &versionPage{Base: h.base(c, v.Title+" (phiên bản "+strconv.Itoa(n)+")"), D: d, V: v,
+		Body: markRedactedHTML(h.richHTML(v.Body)), Redactions: notesFor(redactionNotes(rs), v)}
 	p.Canonical = "/cong-khai/" + itoa(d.ID)
 	return h.render(c, "disclosure_version", p)
 }

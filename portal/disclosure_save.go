@@ -120,13 +120,13 @@ func (h *handler) saveUploads(c *fiber.Ctx, f *disclosureForm, errs fieldErrors)
 	return nil
 }
 
-// keepKnown drops kept attachment ids that name no file (a tampered or
-// stale form), so saving never trips over a missing row.
+// keepKnown drops kept attachment ids that name no file or a removed one
+// (a tampered or stale form), so saving never trips over a missing row.
 func (h *handler) keepKnown(c *fiber.Ctx, f *disclosureForm) error {
 	known := f.AttachmentIDs[:0]
 	for _, id := range f.AttachmentIDs {
-		_, err := h.store.Attachment(c.UserContext(), id)
-		if errors.Is(err, store.ErrNotFound) {
+		a, err := h.store.Attachment(c.UserContext(), id)
+		if errors.Is(err, store.ErrNotFound) || err == nil && a.Removed {
 			continue
 		}
 		if err != nil {

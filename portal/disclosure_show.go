@@ -15,6 +15,8 @@ type disclosurePage struct {
 	Body     template.HTML
 	Versions []store.Version
 	Preview  bool
+	// Redactions are the public notes of what was removed and why.
+	Redactions []redactionNote
 }
 
 // disclosureShow is the public page of one item with its history.
@@ -31,7 +33,12 @@ func (h *handler) disclosureShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := &disclosurePage{Base: h.base(c, d.Title), D: d, Body: h.richHTML(d.Body), Versions: versions}
+	rs, err := h.store.Redactions(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	p := &disclosurePage{Base: h.base(c, d.Title), D: d, Body: markRedactedHTML(h.richHTML(d.Body)), Versions: versions,
+		Redactions: redactionNotes(rs)}
 	if cat, ok := store.CategoryBySlug(d.Category); ok {
 		p.Feeds = categoryFeeds(cat)
 	}

@@ -48,6 +48,7 @@ var (
 	errOnlyDrafts       = errConflict("Chỉ xóa được bản nháp chưa từng công khai. Tin đã công khai chỉ có thể rút.")
 	errWithdrawnIsFinal = errConflict("Tin đã rút không sửa được nữa. Hãy đăng một tin mới nếu cần.")
 	errOnlyPublished    = errConflict("Chỉ rút được tin đang công khai.")
+	errFileRemoved      = &httpError{status: fiber.StatusGone}
 )
 
 // storeRefusals are the store's refusals of a change that another officer's
@@ -69,6 +70,7 @@ var statusText = map[int][2]string{
 	404: {"Không tìm thấy trang", "Trang bạn tìm không có hoặc đã được chuyển đi. Hãy quay về trang chủ hoặc mục Công khai."},
 	405: {"Thao tác không được hỗ trợ", "Hãy quay lại trang trước và thử lại."},
 	409: {"Thao tác không thực hiện được", "Dữ liệu vừa được người khác thay đổi. Hãy tải lại trang rồi thử lại."},
+	410: {"Tệp đã được gỡ bỏ", "Tệp này chứa thông tin cá nhân nên đã bị xóa khỏi cổng. Tên tệp, mã băm và lý do gỡ bỏ vẫn có trong lịch sử thay đổi của tin."},
 	413: {"Tệp hoặc dữ liệu quá lớn", "Dữ liệu gửi lên vượt quá giới hạn cho phép. Mỗi tệp đính kèm tối đa 20 MB."},
 	422: {"Dữ liệu chưa hợp lệ", "Vui lòng sửa các mục được đánh dấu rồi gửi lại."},
 	429: {"Quá nhiều yêu cầu", "Bạn đã thử quá nhiều lần. Vui lòng đợi vài phút rồi thử lại."},

@@ -127,6 +127,7 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 		"field":         newFormField,
 		"postingRule":   rules.PostingFor,
 		"actionLabel":   actionLabel,
+		"redacted":      markRedacted,
 	}
 }
 
@@ -166,6 +167,7 @@ var actionLabels = map[string]string{
 	"disclosure.publish":      "Công khai tin",
 	"disclosure.revise":       "Đăng phiên bản mới",
 	"disclosure.withdraw":     "Rút tin",
+	"disclosure.redact":       "Che thông tin cá nhân",
 	"session.login":           "Đăng nhập",
 	"session.logout":          "Đăng xuất",
 	"settings.save":           "Sửa thông tin xã",

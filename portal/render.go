@@ -77,6 +77,7 @@ var pageNames = []string{
 	"error", "home", "disclosure_index", "disclosure_category", "disclosure_show", "disclosure_versions",
 	"disclosure_version", "login", "officer_home", "disclosure_form", "disclosure_withdraw",
 	"user_index", "audit_index", "settings_edit", "places", "disclosure_delete", "user_edit", "password",
+	"disclosure_redact",
 }
 
 func (h *handler) render(c *fiber.Ctx, name string, p page) error {

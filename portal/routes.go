@@ -59,4 +59,6 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get("/can-bo/don-vi", h.admin(h.placesIndex))
 	app.Post("/can-bo/don-vi", h.admin(h.placeAdd(false)))
 	app.Post("/can-bo/thon", h.admin(h.placeAdd(true)))
+	app.Get("/can-bo/cong-khai/:id<int>/che", h.admin(h.disclosureRedactForm))
+	app.Post("/can-bo/cong-khai/:id<int>/che", h.admin(h.disclosureRedact))
 }

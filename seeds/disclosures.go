@@ -130,15 +130,15 @@ func planItems() []item {
 
 // villageContacts is the list of plan row 4a: who residents can call.
 func villageContacts(dongHead, doaiHead string) string {
-	return p("UBND xã thông báo danh sách trưởng thôn, đại biểu HĐND xã và công chức phụ trách địa bàn để người dân liên hệ khi cần thiết (họ tên, số điện thoại là dữ liệu minh họa).") +
-		tableHTML([]string{"Thôn", "Trưởng thôn", "Đại biểu HĐND xã", "Công chức phụ trách địa bàn"}, [][]string{
+	return p("UBND xã thông báo danh sách trưởng thôn, đại biểu HĐND xã và công chức phụ trách địa bàn để người dân liên hệ khi cần thiết (họ tên là dữ liệu minh họa; số điện thoại là số máy bàn của nhà văn hóa thôn, cũng là số minh họa không có thật).") +
+		tableHTML([]string{"Thôn", "Trưởng thôn – điện thoại nhà văn hóa thôn", "Đại biểu HĐND xã", "Công chức phụ trách địa bàn"}, [][]string{
 			{"Thôn Đông", dongHead, "Trần Thị Lan", "Công chức Địa chính - Xây dựng"},
 			{"Thôn Đoài", doaiHead, "Lê Văn Cường", "Công chức Tư pháp - Hộ tịch"},
-			{"Thôn Nam", "Phạm Thị Dung – 0900 000 103", "Hoàng Văn Đức", "Công chức Văn hóa - Xã hội"},
-			{"Thôn Bắc", "Vũ Thị Hạnh – 0900 000 104", "Đỗ Văn Hùng", "Công chức Tài chính - Kế toán"},
-			{"Thôn Ngọc Quỳnh", "Bùi Thị Hương – 0900 000 105", "Đặng Văn Khánh", "Công chức Văn phòng - Thống kê"},
-			{"Thôn Trung", "Ngô Thị Loan – 0900 000 106", "Dương Văn Minh", "Công chức Văn phòng - Thống kê"},
-			{"Thôn Thượng", "Phan Văn Phúc – 0900 000 107", "Lý Thị Ngọc", "Công chức Địa chính - Xây dựng"},
+			{"Thôn Nam", "Phạm Thị Dung – 0221 0000 103", "Hoàng Văn Đức", "Công chức Văn hóa - Xã hội"},
+			{"Thôn Bắc", "Vũ Thị Hạnh – 0221 0000 104", "Đỗ Văn Hùng", "Công chức Tài chính - Kế toán"},
+			{"Thôn Ngọc Quỳnh", "Bùi Thị Hương – 0221 0000 105", "Đặng Văn Khánh", "Công chức Văn phòng - Thống kê"},
+			{"Thôn Trung", "Ngô Thị Loan – 0221 0000 106", "Dương Văn Minh", "Công chức Văn phòng - Thống kê"},
+			{"Thôn Thượng", "Phan Văn Phúc – 0221 0000 107", "Lý Thị Ngọc", "Công chức Địa chính - Xây dựng"},
 		}) +
 		p("Ngoài giờ hành chính, người dân có thể gửi câu hỏi qua mục Hỏi đáp; UBND xã trả lời công khai theo thời hạn quy định.")
 }
@@ -147,8 +147,8 @@ func noticeItems() []item {
 	return []item{{
 		Category:   "thong-bao",
 		Title:      "Danh sách trưởng thôn, đại biểu HĐND xã và công chức phụ trách địa bàn",
-		Summary:    "Họ tên, số điện thoại trưởng thôn; đại biểu HĐND xã và công chức xã phụ trách từng thôn để người dân liên hệ.",
-		Body:       villageContacts("Nguyễn Văn Bình – 0900 000 101", "Mai Văn Sơn – 0900 000 102"),
+		Summary:    "Họ tên trưởng thôn, số điện thoại nhà văn hóa thôn; đại biểu HĐND xã và công chức xã phụ trách từng thôn để người dân liên hệ.",
+		Body:       villageContacts("Nguyễn Văn Bình – 0221 0000 101", "Mai Văn Sơn – 0221 0000 102"),
 		LegalBasis: planReference + " (mục 4a Biểu tổng hợp nhiệm vụ)",
 		Unit:       unitVanPhong,
 		From:       day(2023, 3, 10),
@@ -157,7 +157,7 @@ func noticeItems() []item {
 			At:     at(2023, 9, 5, 8, 40),
 			Reason: "Cập nhật trưởng thôn Đoài sau cuộc bầu bổ sung ngày 27/8/2023",
 			Edit: func(in *store.DisclosureInput) {
-				in.Body = villageContacts("Nguyễn Văn Bình – 0900 000 101", "Tô Thị Thảo – 0900 000 112")
+				in.Body = villageContacts("Nguyễn Văn Bình – 0221 0000 101", "Tô Thị Thảo – 0221 0000 112")
 			},
 		}},
 	}, {
@@ -232,9 +232,9 @@ func noticeItems() []item {
 		Body: p("Cán bộ, công chức xã nghỉ Tết Nguyên đán Ất Tỵ từ thứ Bảy ngày 25/01/2025 đến hết Chủ nhật ngày 02/02/2025. Bộ phận Một cửa làm việc trở lại từ thứ Hai ngày 03/02/2025.") +
 			h2("Lịch trực trong những ngày nghỉ Tết") +
 			tableHTML([]string{"Ngày", "Người trực", "Điện thoại"}, [][]string{
-				{"25–27/01/2025", "Công chức Tư pháp - Hộ tịch", "0900 000 201"},
-				{"28/01–30/01/2025", "Công chức Văn phòng - Thống kê", "0900 000 202"},
-				{"31/01–02/02/2025", "Công chức Văn hóa - Xã hội", "0900 000 203"},
+				{"25–27/01/2025", "Công chức Tư pháp - Hộ tịch", "0221 0000 201"},
+				{"28/01–30/01/2025", "Công chức Văn phòng - Thống kê", "0221 0000 202"},
+				{"31/01–02/02/2025", "Công chức Văn hóa - Xã hội", "0221 0000 203"},
 			}) +
 			p("Trong những ngày nghỉ, người trực tiếp nhận việc đăng ký khai tử và các việc khẩn cấp. Hạn giải quyết hồ sơ không tính các ngày nghỉ Tết."),
 		LegalBasis: "Bộ luật Lao động số 45/2019/QH14; thông báo của Bộ Lao động - Thương binh và Xã hội về lịch nghỉ Tết Âm lịch năm 2025",

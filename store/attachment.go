@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,6 +22,8 @@ type Attachment struct {
 	MIME      string
 	Filename  string
 	CreatedAt time.Time
+	// Removed: a redaction deleted the bytes; the record stays listed.
+	Removed bool
 }
 
 // SaveAttachment stores the bytes (once per content) and records the file.
@@ -40,6 +43,14 @@ func (s *Store) SaveAttachment(ctx context.Context, filename, mime string, data 
 			return err
 		}
 		a.ID, _ = res.LastInsertId()
+		// A redaction may have deleted the same bytes since they were
+		// written: it does so in a write transaction, so checking here,
+		// inside this one, settles the race.
+		if _, err := os.Stat(s.blobPath(a.SHA256)); errors.Is(err, os.ErrNotExist) {
+			if err := s.writeBlob(a.SHA256, data); err != nil {
+				return err
+			}
+		}
 		return s.audit(ctx, tx, userID, "attachment.upload", "attachment", a.ID, filename+" "+a.SHA256)
 	})
 	if err != nil {
@@ -91,8 +102,11 @@ func (s *Store) writeBlob(sha string, data []byte) error {
 func (s *Store) Attachment(ctx context.Context, id int64) (Attachment, error) {
 	var a Attachment
 	var created string
-	err := s.r.QueryRowContext(ctx, "SELECT id, sha256, size, mime, filename, created_at FROM attachments WHERE id = ?", id).
-		Scan(&a.ID, &a.SHA256, &a.Size, &a.MIME, &a.Filename, &created)
+	err := s.r.QueryRowContext(ctx, `
+		SELECT id, sha256, size, mime, filename, created_at,
+			EXISTS (SELECT 1 FROM redacted_files r WHERE r.attachment_id = a.id)
+		FROM attachments a WHERE id = ?`, id).
+		Scan(&a.ID, &a.SHA256, &a.Size, &a.MIME, &a.Filename, &created, &a.Removed)
 	if err == sql.ErrNoRows {
 		return Attachment{}, ErrNotFound
 	}

@@ -117,7 +117,15 @@ func (s *Store) Dir() string { return s.dir }
 // the change mark once the commit succeeds, so the writer's next request
 // already sees fresh pages.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.w.BeginTx(ctx, nil)
+	return s.txOn(ctx, s.w, fn)
+}
+
+// txOn is tx on a given writer: the pool, or a connection pinned for
+// connection-level settings (a redaction's secure_delete).
+func (s *Store) txOn(ctx context.Context, w interface {
+	BeginTx(context.Context, *sql.TxOptions) (*sql.Tx, error)
+}, fn func(*sql.Tx) error) error {
+	tx, err := w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
