@@ -2,6 +2,7 @@ package portal
 
 import (
 	"html/template"
+	"slices"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -12,7 +13,7 @@ type disclosurePage struct {
 	Base
 	D        store.Disclosure
 	Body     template.HTML
-	Versions []store.Version
+	Versions []store.Version // newest first, as on the history page
 	Preview  bool
 }
 
@@ -26,6 +27,7 @@ func (h *handler) disclosureShow(c *fiber.Ctx, id int64) error {
 	if err != nil {
 		return err
 	}
+	slices.Reverse(versions)
 	p := &disclosurePage{Base: h.base(c, d.Title), D: d, Body: h.richHTML(d.Body), Versions: versions}
 	if cat, ok := store.CategoryBySlug(d.Category); ok {
 		p.Feeds = categoryFeeds(cat)
