@@ -2,6 +2,7 @@ package portal
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -32,6 +33,34 @@ func formStatus(errs fieldErrors) int {
 // Get is the message for a field, "" when it has none; templates call it
 // where a missing map key would be an invalid value.
 func (e fieldErrors) Get(field string) string { return e[field] }
+
+// fieldError is one line of a form's error summary.
+type fieldError struct {
+	Field, Message string
+}
+
+// inOrder lists the errors in the order the form shows its fields, so the
+// summary reads top to bottom like the form; a field missing from order
+// comes last, by name, rather than not at all.
+func (e fieldErrors) inOrder(order []string) []fieldError {
+	out := make([]fieldError, 0, len(e))
+	for _, f := range order {
+		if msg, ok := e[f]; ok {
+			out = append(out, fieldError{f, msg})
+		}
+	}
+	var rest []string
+	for f := range e {
+		if !slices.Contains(order, f) {
+			rest = append(rest, f)
+		}
+	}
+	slices.Sort(rest)
+	for _, f := range rest {
+		out = append(out, fieldError{f, e[f]})
+	}
+	return out
+}
 
 func isoDate(t time.Time) string {
 	if t.IsZero() {

@@ -2,6 +2,8 @@ package portal_test
 
 import (
 	"context"
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -49,3 +51,39 @@ func TestItemPageListsVersionsNewestFirst(t *testing.T) {
 	}
 	t.Fatal("no revised item in the demo data")
 }
+
+// The error summary lists the mistakes in the order of the fields on the
+// form, not alphabetically by field name.
+func TestErrorSummaryFollowsTheForm(t *testing.T) {
+	e := newEnv(t)
+	e.login("admin")
+	summaryLinks := func(body string) []string {
+		var links []string
+		for _, m := range summaryLink.FindAllStringSubmatch(sectionOf(t, body, `class="error-summary"`, "</div>"), -1) {
+			links = append(links, m[1])
+		}
+		return links
+	}
+	tok := e.csrf("/can-bo/cong-khai/moi")
+	f := validForm(e, tok)
+	f.Set("category", "bi-mat")
+	f.Set("title", "")
+	f.Set("summary", "<b>tóm tắt</b>")
+	f.Set("unit_id", "99999")
+	f.Set("posting_from", "mai")
+	r := e.postMultipart("/can-bo/cong-khai", f)
+	want := []string{"category", "title", "summary", "unit_id", "posting_from"}
+	if got := summaryLinks(r.body); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("disclosure form summary links %v, want %v", got, want)
+	}
+
+	tok = e.csrf("/can-bo/cai-dat")
+	r = e.post("/can-bo/cai-dat", url.Values{"_csrf": {tok}, "commune_name": {""}, "province": {""},
+		"phone": {"gọi tôi"}, "email": {"khong-phai-thu"}, "portal_url": {"ftp://x"}})
+	want = []string{"commune_name", "province", "phone", "email", "portal_url"}
+	if got := summaryLinks(r.body); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("settings summary links %v, want %v", got, want)
+	}
+}
+
+var summaryLink = regexp.MustCompile(`<li><a href="#([a-z_]+)">`)
