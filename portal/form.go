@@ -92,7 +92,7 @@ func plainText(errs fieldErrors, field, value, label string, required bool, max 
 		errs[field] = fmt.Sprintf("%s dài %s ký tự, vượt giới hạn %s ký tự.",
 			capitalize(label), vn.Number(int64(utf8.RuneCountInString(value))), vn.Number(int64(max)))
 	case markup.MatchString(value) || dangerous.MatchString(value):
-		errs[field] = capitalize(label) + " chỉ được chứa chữ thường, không được chứa mã HTML hay script (ví dụ thẻ <…>)."
+		errs[field] = capitalize(label) + " chỉ được chứa văn bản thuần, không được chứa mã HTML hay script (ví dụ thẻ <…>)."
 	case !utf8.ValidString(value):
 		errs[field] = capitalize(label) + " có ký tự không hợp lệ."
 	}
