@@ -127,6 +127,7 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 		"field":         newFormField,
 		"postingRule":   rules.PostingFor,
 		"actionLabel":   actionLabel,
+		"entityLabel":   func(e string) string { return entityLabels[e] },
 	}
 }
 
@@ -167,6 +168,7 @@ var actionLabels = map[string]string{
 	"disclosure.revise":       "Đăng phiên bản mới",
 	"disclosure.withdraw":     "Rút tin",
 	"session.login":           "Đăng nhập",
+	"session.login_failed":    "Đăng nhập sai",
 	"session.logout":          "Đăng xuất",
 	"settings.save":           "Sửa thông tin xã",
 	"units.add":               "Thêm đơn vị",
@@ -176,6 +178,15 @@ var actionLabels = map[string]string{
 	"user.lock":               "Khóa tài khoản",
 	"user.unlock":             "Mở khóa tài khoản",
 	"backup.create":           "Sao lưu dữ liệu",
+}
+
+// entityLabels name what an audit-log entry is about, when it is not an
+// item or an account.
+var entityLabels = map[string]string{
+	"attachment": "Tệp đính kèm",
+	"settings":   "Thông tin xã",
+	"units":      "Đơn vị",
+	"villages":   "Thôn",
 }
 
 func actionLabel(action string) string {

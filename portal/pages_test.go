@@ -87,3 +87,22 @@ func TestErrorSummaryFollowsTheForm(t *testing.T) {
 }
 
 var summaryLink = regexp.MustCompile(`<li><a href="#([a-z_]+)">`)
+
+// The audit log names accounts and items instead of "user #1", and shows
+// failed logins without anything typed into the password field.
+func TestAuditLogNamesAccountsAndShowsFailedLogins(t *testing.T) {
+	e := newEnv(t)
+	tok := e.csrf("/can-bo/dang-nhap")
+	r := e.post("/can-bo/dang-nhap", url.Values{"_csrf": {tok}, "login": {"canbo"}, "password": {"sai-mat-khau-123"}})
+	if r.status != 422 {
+		t.Fatalf("wrong password: status %d", r.status)
+	}
+	e.login("admin")
+	log := e.get("/can-bo/nhat-ky").body
+	mustContain(t, "audit log", log, "Đăng nhập sai", "Chưa đăng nhập", "Nguyễn Thị Thu Hà (canbo)", "Trần Văn Hải (admin)")
+	for _, bad := range []string{"user #", "sai-mat-khau-123", ">user<"} {
+		if strings.Contains(log, bad) {
+			t.Errorf("audit log shows %q", bad)
+		}
+	}
+}
