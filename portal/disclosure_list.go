@@ -27,6 +27,8 @@ func (h *handler) disclosureIndex(c *fiber.Ctx) error {
 		return err
 	}
 	p := &disclosureIndexPage{Base: h.base(c, "Công khai thông tin"), Categories: cats, Items: items, Pager: pg}
+	p.Canonical += pageQuery(pg)
+	p.Description = "Mọi thông tin " + p.Settings.CommuneName + " công khai theo quy định: ngân sách, đất đai, hộ nghèo, thủ tục hành chính, kế hoạch, thông báo và các mục khác."
 	return h.render(c, "disclosure_index", p)
 }
 
@@ -53,6 +55,17 @@ func (h *handler) disclosureKey(c *fiber.Ctx) error {
 		return err
 	}
 	p := &disclosureCategoryPage{Base: h.base(c, cat.Label), Category: cat, Items: items, Pager: pg}
+	p.Canonical += pageQuery(pg)
+	p.Description = describe(cat.Label + " – " + p.Settings.CommuneName + ": " + cat.Hint)
 	p.Feeds = categoryFeeds(cat)
 	return h.render(c, "disclosure_category", p)
+}
+
+// pageQuery is the page number a list's canonical address keeps: none for
+// the first page, so that ?trang=1 and no parameter are one page.
+func pageQuery(pg pager) string {
+	if pg.Page > 1 {
+		return "?trang=" + strconv.Itoa(pg.Page)
+	}
+	return ""
 }

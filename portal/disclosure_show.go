@@ -29,8 +29,19 @@ func (h *handler) disclosureShow(c *fiber.Ctx, id int64) error {
 	}
 	slices.Reverse(versions)
 	p := &disclosurePage{Base: h.base(c, d.Title), D: d, Body: h.richHTML(d.Body), Versions: versions}
+	p.Canonical = canonical(p.Settings, "/cong-khai/"+itoa(d.ID))
+	p.Description = itemDescription(d.Summary, d.Body)
 	if cat, ok := store.CategoryBySlug(d.Category); ok {
 		p.Feeds = categoryFeeds(cat)
 	}
 	return h.render(c, "disclosure_show", p)
+}
+
+// itemDescription describes an item by its summary or, lacking one, by the
+// start of its text.
+func itemDescription(summary, body string) string {
+	if summary != "" {
+		return describe(summary)
+	}
+	return describe(htmlToText(body))
 }

@@ -2,6 +2,9 @@ package portal_test
 
 import (
 	"context"
+	"html"
+	"io"
+	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
@@ -104,5 +107,143 @@ func TestAuditLogNamesAccountsAndShowsFailedLogins(t *testing.T) {
 		if strings.Contains(log, bad) {
 			t.Errorf("audit log shows %q", bad)
 		}
+	}
+}
+
+var (
+	canonicalLink = regexp.MustCompile(`<link rel="canonical" href="([^"]*)">`)
+	description   = regexp.MustCompile(`<meta name="description" content="([^"]*)">`)
+)
+
+// Each public page names one canonical address: no ?trang=1, no unknown
+// parameters, no trailing slash (which redirects), absolute only when the
+// portal's address is set and never taken from the Host header.
+func TestCanonicalAddresses(t *testing.T) {
+	e := newEnv(t)
+	id := itoa(e.publicIDs()[0])
+	cases := []struct{ path, want string }{
+		{"/", "/"},
+		{"/cong-khai", "/cong-khai"},
+		{"/cong-khai?trang=1", "/cong-khai"},
+		{"/cong-khai?trang=2&utm_source=zalo", "/cong-khai?trang=2"},
+		{"/cong-khai/ngan-sach?trang=1", "/cong-khai/ngan-sach"},
+		{"/cong-khai/" + id + "?fbclid=x", "/cong-khai/" + id},
+		{"/cong-khai/" + id + "/phien-ban/1", "/cong-khai/" + id},
+		{"/cong-khai/" + id + "/lich-su", "/cong-khai/" + id + "/lich-su"},
+	}
+	check := func(prefix string) {
+		for _, c := range cases {
+			req, _ := http.NewRequest(http.MethodGet, e.url+c.path, nil)
+			req.Host = "ke-gian.example"
+			r := e.do(req)
+			m := canonicalLink.FindStringSubmatch(r.body)
+			if r.status != 200 || m == nil || m[1] != html.EscapeString(prefix+c.want) {
+				t.Errorf("GET %s: status %d, canonical %q, want %q", c.path, r.status, m, prefix+c.want)
+			}
+		}
+	}
+	st, err := e.st.Settings(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(st.PortalURL) // the demo's address
+	st.PortalURL = ""
+	if err := e.st.SaveSettings(context.Background(), st, 0); err != nil {
+		t.Fatal(err)
+	}
+	check("")
+
+	for path, want := range map[string]string{
+		"/cong-khai/":                    "/cong-khai",
+		"/cong-khai/ngan-sach/?trang=2":  "/cong-khai/ngan-sach?trang=2",
+		"/cong-khai/" + id + "/lich-su/": "/cong-khai/" + id + "/lich-su",
+		"/cong-khai/%20x/":               "/cong-khai/%20x",
+		"//ke-gian.example/":             "",
+		"/\\ke-gian.example/":            "",
+	} {
+		r := e.get(path)
+		if want == "" {
+			if loc := r.header.Get("Location"); strings.HasPrefix(loc, "//") || strings.HasPrefix(loc, "/\\") || strings.Contains(loc, "://") {
+				t.Errorf("GET %s redirects off site to %q", path, loc)
+			}
+			continue
+		}
+		if r.status != http.StatusMovedPermanently || r.header.Get("Location") != want {
+			t.Errorf("GET %s: %d to %q, want 301 to %q", path, r.status, r.header.Get("Location"), want)
+		}
+	}
+	for _, path := range []string{"/can-bo/dang-nhap", "/khong-co"} {
+		if r := e.get(path); canonicalLink.MatchString(r.body) {
+			t.Errorf("GET %s has a canonical link", path)
+		}
+	}
+
+	st.PortalURL = "https://congkhai.trungtrac.gov.vn"
+	if err := e.st.SaveSettings(context.Background(), st, 0); err != nil {
+		t.Fatal(err)
+	}
+	check("https://congkhai.trungtrac.gov.vn")
+}
+
+// Every public page has a description of its own, from its summary, its
+// text or its category.
+func TestMetaDescriptions(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	seen := map[string]string{}
+	paths := []string{"/", "/cong-khai", "/cong-khai/ngan-sach", "/cong-khai/ho-ngheo"}
+	for _, id := range e.publicIDs()[:5] {
+		paths = append(paths, "/cong-khai/"+itoa(id), "/cong-khai/"+itoa(id)+"/lich-su")
+	}
+	for _, p := range paths {
+		m := description.FindStringSubmatch(e.get(p).body)
+		if m == nil || len([]rune(m[1])) < 20 || len([]rune(m[1])) > 161 {
+			t.Errorf("GET %s: description %q", p, m)
+			continue
+		}
+		if other, dup := seen[m[1]]; dup {
+			t.Errorf("GET %s has the description of %s: %q", p, other, m[1])
+		}
+		seen[m[1]] = p
+	}
+	d, err := e.st.PublicDisclosure(ctx, e.publicIDs()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := description.FindStringSubmatch(e.get("/cong-khai/" + itoa(d.ID)).body); d.Summary != "" && !strings.HasPrefix(html.UnescapeString(m[1]), string([]rune(d.Summary)[:20])) {
+		t.Errorf("item description %q does not come from its summary %q", m[1], d.Summary)
+	}
+}
+
+// /favicon.ico is a real icon that browsers may keep.
+func TestFavicon(t *testing.T) {
+	e := newEnv(t)
+	r := e.get("/favicon.ico")
+	if r.status != 200 || !strings.HasPrefix(r.body, "\x00\x00\x01\x00") || !strings.Contains(r.header.Get("Cache-Control"), "max-age") {
+		t.Fatalf("favicon: status %d, %d bytes starting %q, Cache-Control %q", r.status, len(r.body), r.body[:min(4, len(r.body))], r.header.Get("Cache-Control"))
+	}
+	if r.header.Get("Set-Cookie") != "" {
+		t.Error("favicon sets a cookie")
+	}
+}
+
+// A refused officer is sent back to the officers' area, a visitor home.
+func TestForbiddenPageLeadsBackToTheRightPlace(t *testing.T) {
+	e := newEnv(t)
+	e.login("canbo") // not an administrator
+	r := e.get("/can-bo/tai-khoan")
+	if r.status != http.StatusForbidden {
+		t.Fatalf("officer on the accounts page: status %d", r.status)
+	}
+	mustContain(t, "officer's 403", sectionOf(t, r.body, `<section class="error">`, "</section>"), `href="/can-bo"`)
+	visitor := newClient()
+	res, err := visitor.Get(e.url + "/khong-co")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if page := sectionOf(t, string(b), `<section class="error">`, "</section>"); strings.Contains(page, `href="/can-bo"`) {
+		t.Errorf("visitor's error page points into the officers' area:\n%s", page)
 	}
 }
