@@ -2,8 +2,16 @@ package portal_test
 
 import (
 	"context"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"minhbach/store"
@@ -72,6 +80,100 @@ func TestBrowserOfficerPagesFitA360pxPhone(t *testing.T) {
 		t.Errorf("officer menu at 1280 px takes %d lines, want 1", lines)
 	}
 	screenshot(t, ctx, "browser-1280px-officer-home.png")
+	for _, msg := range console.all() {
+		t.Errorf("browser console: %s", msg)
+	}
+}
+
+// printPDF prints the current page as Chromium's print preview would, on the
+// paper size the style sheet asks for.
+func printPDF(t *testing.T, ctx context.Context) []byte {
+	t.Helper()
+	res, err := chromedp.Call(ctx, page.PrintToPDF, page.PrintToPDFParams{PreferCSSPageSize: new(true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Data
+}
+
+var (
+	pdfPage     = regexp.MustCompile(`/Type\s*/Page\b`)
+	pdfMediaBox = regexp.MustCompile(`/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)\s*\]`)
+)
+
+// TestBrowserPrintsItemsOnA4 prints a short item and the long 2023 plan:
+// A4 paper, the short one on one page, the long one without blank pages,
+// and nothing on paper that only works on a screen (menus, feed and login
+// links, forms).
+func TestBrowserPrintsItemsOnA4(t *testing.T) {
+	ctx, console := newBrowser(t)
+	e := newEnv(t)
+	do(t, ctx, chromedp.EmulateViewport(1280, 900))
+	var short, plan, long store.Disclosure
+	items, err := e.st.Disclosures(context.Background(), store.DisclosureFilter{Public: true, WithBody: true, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range items {
+		if short.ID == 0 || len(d.Body) < len(short.Body) {
+			short = d
+		}
+		if len(d.Body) > len(long.Body) {
+			long = d
+		}
+		if strings.HasPrefix(d.Title, "Kế hoạch nâng cao hiệu quả quản trị và hành chính công (PAPI)") {
+			plan = d
+		}
+	}
+	if plan.ID == 0 {
+		t.Fatal("the 2023 plan is missing from the demo")
+	}
+	for _, c := range []struct {
+		name     string
+		d        store.Disclosure
+		maxPages int
+	}{{"short", short, 1}, {"plan", plan, 0}, {"long", long, 0}} {
+		do(t, ctx, chromedp.Navigate(e.url+"/cong-khai/"+itoa(c.d.ID)))
+		pdf := printPDF(t, ctx)
+		pages := len(pdfPage.FindAll(pdf, -1))
+		for _, m := range pdfMediaBox.FindAllSubmatch(pdf, -1) {
+			w, _ := strconv.ParseFloat(string(m[1]), 64)
+			h, _ := strconv.ParseFloat(string(m[2]), 64)
+			if math.Abs(w-595) > 2 || math.Abs(h-842) > 2 {
+				t.Errorf("%s item printed on %.0f×%.0f pt, want A4 (595×842)", c.name, w, h)
+				break
+			}
+		}
+		// On paper the content is 180 mm wide: as tall as the page would be
+		// at that width, plus a page for rounding, is the most it may take.
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+			t.Fatal(err)
+		}
+		do(t, ctx, chromedp.EmulateViewport(680, 900))
+		height := run(t, ctx, chromedp.Evaluate[float64](`document.documentElement.scrollHeight`))
+		// 267 mm of A4 height inside the margins, at 96 px an inch.
+		want := int(math.Ceil(height/(267/25.4*96))) + 1
+		if c.maxPages > 0 {
+			want = c.maxPages
+		}
+		t.Logf("%s item %d: %d pages (at most %d), %.0f px tall at print width, %d bytes of PDF", c.name, c.d.ID, pages, want, height, len(pdf))
+		if pages < 1 || pages > want {
+			t.Errorf("%s item prints on %d pages, want 1 to %d", c.name, pages, want)
+		}
+		shown := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("header nav, footer a:not([href^='tel:']):not([href^='mailto:']), form, .skip, .crumbs, .officer-actions")]
+			.filter(el => el.getClientRects().length > 0).map(el => el.outerHTML.slice(0, 60))`))
+		if len(shown) > 0 {
+			t.Errorf("%s item prints screen-only parts: %q", c.name, shown)
+		}
+		screenshot(t, ctx, "print-"+c.name+".png")
+		if os.Getenv("ARTIFACTS_DIR") != "" {
+			os.WriteFile(filepath.Join(os.Getenv("ARTIFACTS_DIR"), "print-"+c.name+".pdf"), pdf, 0o644)
+		}
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""}); err != nil {
+			t.Fatal(err)
+		}
+		do(t, ctx, chromedp.EmulateViewport(1280, 900))
+	}
 	for _, msg := range console.all() {
 		t.Errorf("browser console: %s", msg)
 	}
