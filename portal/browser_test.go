@@ -17,8 +17,10 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"minhbach/seeds"
+	"minhbach/store"
 )
 
 // TestBrowserPublishDisclosure drives real Chromium, with JavaScript and the
@@ -35,6 +37,8 @@ func TestBrowserPublishDisclosure(t *testing.T) {
 	submit(t, ctx, chromedp.CSS(`.officer-bar a[href="/can-bo/cong-khai/moi"]`), "/can-bo/cong-khai/moi")
 	title := "Thông báo họp dân thôn Đông tháng 12" // in no demo item
 	body := "Mời bà con thôn Đông dự họp bàn việc làm đường bê tông, 8 giờ sáng Chủ nhật tại nhà văn hóa."
+	// Typed on a second line, after Enter: it must stay a paragraph of its own.
+	body2 := "Mỗi hộ cử một người đại diện."
 	pdf := seeds.BlankPDF()
 	pdfPath := filepath.Join(t.TempDir(), "bien-ban-hop-dan.pdf")
 	if err := os.WriteFile(pdfPath, pdf, 0o644); err != nil {
@@ -47,7 +51,7 @@ func TestBrowserPublishDisclosure(t *testing.T) {
 		chromedp.SetValue(chromedp.ID("category"), "thong-bao"),
 		chromedp.SendKeys(chromedp.ID("title"), title),
 		chromedp.SendKeys(chromedp.ID("summary"), "Họp dân bàn làm đường bê tông thôn Đông."),
-		chromedp.SendKeys(chromedp.CSS(".editor"), body),
+		chromedp.SendKeys(chromedp.CSS(".editor"), body+kb.Enter+body2),
 		chromedp.SetValue(chromedp.ID("unit_id"), unit),
 		chromedp.SetValue(chromedp.ID("posting_from"), today.Format("2006-01-02")),
 		// A mistake first: the posting ends before it starts.
@@ -75,6 +79,10 @@ func TestBrowserPublishDisclosure(t *testing.T) {
 		t.Errorf("h1 = %q, want %q", h1, title)
 	}
 	mustContain(t, "public body", run(t, ctx, chromedp.Text(chromedp.CSS("article .body"))), body)
+	paras := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("article .body p")].map(p => p.textContent.trim())`))
+	if len(paras) != 2 || paras[0] != body || paras[1] != body2 {
+		t.Errorf("the two typed lines became paragraphs %q, want [%q %q]", paras, body, body2)
+	}
 	sum := sha256.Sum256(pdf)
 	mustContain(t, "public attachments", run(t, ctx, chromedp.Text(chromedp.CSS("section.attachments"))),
 		"bien-ban-hop-dan.pdf", "SHA-256", hex.EncodeToString(sum[:]))
@@ -279,8 +287,9 @@ func TestBrowserKeepsAFormThroughAnExpiredSession(t *testing.T) {
 	do(t, ctx, chromedp.Navigate(e.url+"/can-bo/cong-khai/moi"),
 		chromedp.WaitVisible(chromedp.CSS(".editor")),
 		chromedp.SendKeys(chromedp.ID("title"), title),
-		chromedp.SendKeys(chromedp.CSS(".editor"), body),
-		chromedp.Sleep(1500*time.Millisecond)) // the autosave waits for a pause in typing
+		chromedp.SendKeys(chromedp.CSS(".editor"), body))
+	// The autosave waits for a pause in typing, then keeps a copy.
+	run(t, ctx, chromedp.Poll[bool](`localStorage.length > 0`, chromedp.WithPollingTimeout(10*time.Second)))
 
 	// Three idle hours later the session is gone.
 	e.st.SetClock(func() time.Time { return time.Now().Add(3 * time.Hour) })
@@ -332,13 +341,16 @@ func TestBrowserPublicPagesFitA360pxPhone(t *testing.T) {
 	for _, p := range paths {
 		do(t, ctx, chromedp.Navigate(e.url+p))
 		// Wide tables scroll inside their own box; the page itself must not.
-		w := run(t, ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
-		if w > 360 {
-			t.Errorf("%s is %d px wide on a 360 px screen", p, w)
-		}
+		checkFits(t, ctx, p)
 	}
 	do(t, ctx, chromedp.Navigate(e.url+"/cong-khai/ngan-sach"))
 	screenshot(t, ctx, "browser-360px-budget.png")
+	budget, err := e.st.Disclosures(context.Background(), store.DisclosureFilter{Public: true, Category: "ngan-sach", Limit: 1})
+	if err != nil || len(budget) == 0 {
+		t.Fatalf("no budget item in the demo: %v", err)
+	}
+	do(t, ctx, chromedp.Navigate(e.url+"/cong-khai/"+itoa(budget[0].ID)))
+	screenshot(t, ctx, "browser-360px-budget-item.png")
 	for _, msg := range console.all() {
 		t.Errorf("browser console: %s", msg)
 	}

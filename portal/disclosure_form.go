@@ -103,7 +103,7 @@ func (f *disclosureForm) validate(units []store.Unit, published bool) fieldError
 		plainText(errs, "reason", f.Reason, "lý do thay đổi", true, maxReason)
 	}
 	switch {
-	case f.Body == "":
+	case htmlToText(f.Body) == "":
 		errs["body"] = "Vui lòng nhập nội dung."
 	case utf8.RuneCountInString(f.Body) > maxBody:
 		errs["body"] = fmt.Sprintf("Nội dung vượt giới hạn %s ký tự; hãy đưa phần dài vào tệp đính kèm.", vn.Number(maxBody))

@@ -99,6 +99,7 @@ func (h *handler) disclosureVersions(c *fiber.Ctx) error {
 		changes = append(changes, compareVersions(versions[i-1], versions[i]))
 	}
 	p := &versionsPage{Base: h.base(c, "Lịch sử thay đổi: "+d.Title), D: d, Changes: changes, Redactions: redactionNotes(rs)}
+	p.Description = describe("Mọi phiên bản đã công khai của tin “" + d.Title + "”, ngày và lý do thay đổi, những gì đã thay đổi.")
 	return h.render(c, "disclosure_versions", p)
 }
 
@@ -135,6 +136,7 @@ func (h *handler) disclosureVersion(c *fiber.Ctx) error {
 	markRemovedFiles(rs, &v)
 	p := &versionPage{Base: h.base(c, v.Title+" (phiên bản "+strconv.Itoa(n)+")"), D: d, V: v,
 		Body: markRedactedHTML(h.richHTML(v.Body)), Redactions: notesFor(redactionNotes(rs), v)}
-	p.Canonical = "/cong-khai/" + itoa(d.ID)
+	p.Canonical = canonical(p.Settings, "/cong-khai/"+itoa(d.ID))
+	p.Description = itemDescription(v.Summary, v.Body)
 	return h.render(c, "disclosure_version", p)
 }

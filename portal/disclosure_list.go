@@ -27,6 +27,8 @@ func (h *handler) disclosureIndex(c *fiber.Ctx) error {
 		return err
 	}
 	p := &disclosureIndexPage{Base: h.base(c, "Công khai thông tin"), Categories: cats, Items: items, Pager: pg}
+	p.Canonical += pageQuery(c)
+	p.Description = "Mọi thông tin " + p.Settings.CommuneName + " công khai theo quy định: ngân sách, đất đai, hộ nghèo, thủ tục hành chính, kế hoạch, thông báo và các mục khác."
 	return h.render(c, "disclosure_index", p)
 }
 
@@ -48,6 +50,18 @@ func (h *handler) disclosureCategory(c *fiber.Ctx) error {
 		return err
 	}
 	p := &disclosureCategoryPage{Base: h.base(c, cat.Label), Category: cat, Items: items, Pager: pg}
+	p.Canonical += pageQuery(c)
+	p.Description = describe(cat.Label + " – " + p.Settings.CommuneName + ": " + cat.Hint)
 	p.Feeds = categoryFeeds(cat)
 	return h.render(c, "disclosure_category", p)
+}
+
+// pageQuery is the part of a list's address its canonical link keeps: the
+// key of the page, as cached() reduced the query to it; nothing on the
+// first page.
+func pageQuery(c *fiber.Ctx) string {
+	if q := c.Request().URI().QueryString(); len(q) > 0 {
+		return "?" + string(q)
+	}
+	return ""
 }

@@ -25,6 +25,13 @@ type disclosureFormPage struct {
 	MaxUploadMB int
 }
 
+// disclosureFields is the order of the form's fields on the page.
+var disclosureFields = []string{"category", "title", "summary", "body", "legal_basis", "unit_id",
+	"posting_from", "posting_until", "files", "reason"}
+
+// ErrorSummary lists the errors in the order of the form.
+func (p *disclosureFormPage) ErrorSummary() []fieldError { return p.Errors.inOrder(disclosureFields) }
+
 // renderDisclosureForm shows the form, with errors (422) or without.
 func (h *handler) renderDisclosureForm(c *fiber.Ctx, d *store.Disclosure, f disclosureForm, errs fieldErrors) error {
 	ctx := c.UserContext()

@@ -2,6 +2,7 @@ package portal
 
 import (
 	"html/template"
+	"slices"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
@@ -13,7 +14,7 @@ type disclosurePage struct {
 	Base
 	D        store.Disclosure
 	Body     template.HTML
-	Versions []store.Version
+	Versions []store.Version // newest first, as on the history page
 	Preview  bool
 	// Redactions are the public notes of what was removed and why.
 	Redactions []redactionNote
@@ -37,10 +38,22 @@ func (h *handler) disclosureShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	slices.Reverse(versions)
 	p := &disclosurePage{Base: h.base(c, d.Title), D: d, Body: markRedactedHTML(h.richHTML(d.Body)), Versions: versions,
 		Redactions: redactionNotes(rs)}
+	p.Canonical = canonical(p.Settings, "/cong-khai/"+itoa(d.ID))
+	p.Description = itemDescription(d.Summary, d.Body)
 	if cat, ok := store.CategoryBySlug(d.Category); ok {
 		p.Feeds = categoryFeeds(cat)
 	}
 	return h.render(c, "disclosure_show", p)
+}
+
+// itemDescription describes an item by its summary or, lacking one, by the
+// start of its text.
+func itemDescription(summary, body string) string {
+	if summary != "" {
+		return describe(summary)
+	}
+	return describe(htmlToText(body))
 }

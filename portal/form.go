@@ -2,6 +2,7 @@ package portal
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -33,6 +34,34 @@ func formStatus(errs fieldErrors) int {
 // where a missing map key would be an invalid value.
 func (e fieldErrors) Get(field string) string { return e[field] }
 
+// fieldError is one line of a form's error summary.
+type fieldError struct {
+	Field, Message string
+}
+
+// inOrder lists the errors in the order the form shows its fields, so the
+// summary reads top to bottom like the form; a field missing from order
+// comes last, by name, rather than not at all.
+func (e fieldErrors) inOrder(order []string) []fieldError {
+	out := make([]fieldError, 0, len(e))
+	for _, f := range order {
+		if msg, ok := e[f]; ok {
+			out = append(out, fieldError{f, msg})
+		}
+	}
+	var rest []string
+	for f := range e {
+		if !slices.Contains(order, f) {
+			rest = append(rest, f)
+		}
+	}
+	slices.Sort(rest)
+	for _, f := range rest {
+		out = append(out, fieldError{f, e[f]})
+	}
+	return out
+}
+
 func isoDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -63,7 +92,7 @@ func plainText(errs fieldErrors, field, value, label string, required bool, max 
 		errs[field] = fmt.Sprintf("%s dài %s ký tự, vượt giới hạn %s ký tự.",
 			capitalize(label), vn.Number(int64(utf8.RuneCountInString(value))), vn.Number(int64(max)))
 	case markup.MatchString(value) || dangerous.MatchString(value):
-		errs[field] = capitalize(label) + " chỉ được chứa chữ thường, không được chứa mã HTML hay script (ví dụ thẻ <…>)."
+		errs[field] = capitalize(label) + " chỉ được chứa văn bản thuần, không được chứa mã HTML hay script (ví dụ thẻ <…>)."
 	case !utf8.ValidString(value):
 		errs[field] = capitalize(label) + " có ký tự không hợp lệ."
 	}

@@ -128,6 +128,7 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 		"postingRule":   rules.PostingFor,
 		"actionLabel":   actionLabel,
 		"redacted":      markRedacted,
+		"entityLabel":   func(e string) string { return entityLabels[e] },
 	}
 }
 
@@ -169,6 +170,7 @@ var actionLabels = map[string]string{
 	"disclosure.withdraw":     "Rút tin",
 	"disclosure.redact":       "Che thông tin cá nhân",
 	"session.login":           "Đăng nhập",
+	"session.login_failed":    "Đăng nhập sai",
 	"session.logout":          "Đăng xuất",
 	"settings.save":           "Sửa thông tin xã",
 	"units.add":               "Thêm đơn vị",
@@ -178,6 +180,15 @@ var actionLabels = map[string]string{
 	"user.lock":               "Khóa tài khoản",
 	"user.unlock":             "Mở khóa tài khoản",
 	"backup.create":           "Sao lưu dữ liệu",
+}
+
+// entityLabels name what an audit-log entry is about, when it is not an
+// item or an account.
+var entityLabels = map[string]string{
+	"attachment": "Tệp đính kèm",
+	"settings":   "Thông tin xã",
+	"units":      "Đơn vị",
+	"villages":   "Thôn",
 }
 
 func actionLabel(action string) string {

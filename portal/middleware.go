@@ -157,3 +157,22 @@ func (l *limiter) add(key string) {
 	defer l.mu.Unlock()
 	l.current(key).n++
 }
+
+// trailingSlash sends /cong-khai/ to /cong-khai for good (one address per
+// page for readers, caches and search engines). Fiber would serve both.
+// The path and query go back as the client sent them, still escaped.
+func trailingSlash(c *fiber.Ctx) error {
+	p := c.Path()
+	if len(p) < 2 || !strings.HasSuffix(p, "/") || (c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead) {
+		return c.Next()
+	}
+	to := strings.TrimRight(p, "/")
+	// Never "//host" or "/\host", which browsers read as another site.
+	if to == "" || strings.HasPrefix(to, "//") || strings.Contains(to, "\\") {
+		return c.Next()
+	}
+	if q := c.Request().URI().QueryString(); len(q) > 0 {
+		to += "?" + string(q)
+	}
+	return c.Redirect(to, fiber.StatusMovedPermanently)
+}

@@ -112,9 +112,10 @@ func TestBadDisclosureFormComesBackWithErrorsAndValues(t *testing.T) {
 		msg    string
 	}{
 		{"missing title", map[string]string{"title": ""}, "title", "Vui lòng nhập tiêu đề"},
-		{"script in title", map[string]string{"title": `<script>alert(1)</script>Lịch họp`}, "title", "không được chứa mã HTML"},
+		{"script in title", map[string]string{"title": `<script>alert(1)</script>Lịch họp`}, "title", "chỉ được chứa văn bản thuần, không được chứa mã HTML"},
 		{"html in summary", map[string]string{"summary": `<b onclick="x()">Tóm tắt</b>`}, "summary", "không được chứa mã HTML"},
 		{"html in legal basis", map[string]string{"legal_basis": `<img src=x onerror=alert(1)>`}, "legal_basis", "không được chứa mã HTML"},
+		{"empty editor", map[string]string{"body": "<p><br></p>"}, "body", "Vui lòng nhập nội dung"},
 		{"script in body", map[string]string{"body": `<p>Nội dung</p><script>alert(1)</script>`}, "body", "mã không được phép"},
 		{"overlong title", map[string]string{"title": strings.Repeat("Đ", 301)}, "title", "vượt giới hạn 300 ký tự"},
 		{"overlong summary", map[string]string{"summary": strings.Repeat("a", 1001)}, "summary", "vượt giới hạn 1.000 ký tự"},

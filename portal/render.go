@@ -27,6 +27,9 @@ type Base struct {
 	NoIndex   bool
 	Officer   bool // the page belongs to the officers' area
 	Canonical string
+	// Description is the page's meta description; empty means the
+	// commune's default.
+	Description string
 }
 
 func (b *Base) base() *Base { return b }
@@ -117,6 +120,7 @@ func (h *handler) renderStatus(c *fiber.Ctx, status int, name string, p page) er
 func (h *handler) base(c *fiber.Ctx, title string) Base {
 	b := Base{Title: title, Path: c.Path(), Feeds: siteFeeds}
 	b.Settings = h.settings(c)
+	b.Canonical = canonical(b.Settings, c.Path())
 	b.Settings.Secret = "" // never reaches a template
 	if u, ok := c.Locals(localUser).(*store.User); ok {
 		b.User = u

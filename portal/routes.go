@@ -10,6 +10,8 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get("/healthz", h.healthz)
 	app.Get("/static/*", h.staticFile)
 	app.Get("/robots.txt", robots)
+	app.Get("/favicon.ico", h.favicon)
+	app.Use(trailingSlash)
 	app.Use(h.loadUser)
 	app.Use(h.checkCSRF)
 

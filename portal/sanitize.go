@@ -9,6 +9,7 @@ import (
 
 	"github.com/microcosm-cc/bluemonday"
 	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // newPolicy is the one policy for HTML that officers write. Built once:
@@ -39,13 +40,112 @@ func newPolicy() *bluemonday.Policy {
 	return p
 }
 
-func (h *handler) sanitize(s string) string { return h.policy.Sanitize(s) }
+func (h *handler) sanitize(s string) string { return h.policy.Sanitize(divsToParagraphs(s)) }
 
 // richHTML is the template's view of stored rich text: sanitised again at
 // render time, so data written around the forms (imports, old rows) cannot
 // carry script either.
 func (h *handler) richHTML(s string) template.HTML {
-	return template.HTML(h.policy.Sanitize(s)) // #nosec G203 -- sanitised just now
+	return template.HTML(h.sanitize(s)) // #nosec G203 -- sanitised just now
+}
+
+// hasDiv spots the <div>s that Chromium's editor makes on Enter and that
+// pasted web pages are full of.
+var hasDiv = regexp.MustCompile(`(?i)<div[\s>/]`)
+
+// divsToParagraphs turns block <div>s, which the policy drops, into
+// paragraphs so that lines typed or pasted as divs stay apart instead of
+// running together: a div holding only text and inline markup becomes a
+// <p>, a div around other blocks is unwrapped. Text left between blocks at
+// the top level gets a paragraph of its own too.
+func divsToParagraphs(s string) string {
+	if !hasDiv.MatchString(s) {
+		return s
+	}
+	body := &xhtml.Node{Type: xhtml.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := xhtml.ParseFragment(strings.NewReader(s), body)
+	if err != nil {
+		return s // the policy still sanitises it; lines may merge, nothing worse
+	}
+	for _, n := range nodes {
+		body.AppendChild(n)
+	}
+	fixDivs(body)
+	wrapInline(body)
+	var b strings.Builder
+	for n := body.FirstChild; n != nil; n = n.NextSibling {
+		if err := xhtml.Render(&b, n); err != nil {
+			return s
+		}
+	}
+	return b.String()
+}
+
+// blockAtoms are the elements that start a block of their own.
+var blockAtoms = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Table: true,
+	atom.Blockquote: true, atom.Hr: true, atom.Pre: true, atom.Section: true, atom.Article: true,
+	atom.Header: true, atom.Footer: true, atom.Tr: true, atom.Td: true, atom.Th: true,
+}
+
+func isBlock(n *xhtml.Node) bool { return n.Type == xhtml.ElementNode && blockAtoms[n.DataAtom] }
+
+// fixDivs renames or unwraps every div below n, innermost first.
+func fixDivs(n *xhtml.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		fixDivs(c)
+		if c.Type == xhtml.ElementNode && c.DataAtom == atom.Div {
+			hasBlock := false
+			for g := c.FirstChild; g != nil; g = g.NextSibling {
+				hasBlock = hasBlock || isBlock(g)
+			}
+			if hasBlock {
+				wrapInline(c)
+				for g := c.FirstChild; g != nil; g = c.FirstChild {
+					c.RemoveChild(g)
+					n.InsertBefore(g, c)
+				}
+				n.RemoveChild(c)
+			} else {
+				c.Data, c.DataAtom, c.Attr = "p", atom.P, nil
+			}
+		}
+		c = next
+	}
+}
+
+// wrapInline puts each run of text and inline elements that sits between
+// blocks of n into a paragraph, when n has any block at all.
+func wrapInline(n *xhtml.Node) {
+	hasBlock := false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		hasBlock = hasBlock || isBlock(c)
+	}
+	if !hasBlock {
+		return
+	}
+	var run *xhtml.Node
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch {
+		case isBlock(c):
+			run = nil
+		case run == nil && c.Type == xhtml.TextNode && strings.TrimSpace(c.Data) == "":
+			// white space between blocks stays as it is
+		case c.Type == xhtml.ElementNode && c.DataAtom == atom.Br && run == nil:
+			n.RemoveChild(c) // a break right after a block adds nothing
+		default:
+			if run == nil {
+				run = &xhtml.Node{Type: xhtml.ElementNode, Data: "p", DataAtom: atom.P}
+				n.InsertBefore(run, c)
+			}
+			n.RemoveChild(c)
+			run.AppendChild(c)
+		}
+		c = next
+	}
 }
 
 // dangerous spots markup that the policy would drop silently and that the

@@ -123,3 +123,25 @@ func TestUnsafeLinkSeesThroughEncodings(t *testing.T) {
 		}
 	}
 }
+
+// Chromium's editor makes a <div> per line on Enter, and the policy drops
+// divs: the lines must still arrive as separate paragraphs.
+func TestSanitizeKeepsDivLinesApart(t *testing.T) {
+	h := &handler{policy: newPolicy()}
+	cases := []struct{ in, want string }{
+		{`<div>a</div><div>b</div>`, `<p>a</p><p>b</p>`},
+		{`Dòng một<div>Dòng hai</div><div><br></div><div>Dòng <b>ba</b></div>`, `<p>Dòng một</p><p>Dòng hai</p><p><br/></p><p>Dòng <b>ba</b></p>`},
+		{`<div class="x" style="color:red"><p>đoạn</p><ul><li>một</li></ul></div>`, `<p>đoạn</p><ul><li>một</li></ul>`},
+		{`<div><div>a</div>b</div>`, `<p>a</p><p>b</p>`},
+		{`<table><tr><td><div>1</div><div>2</div></td></tr></table>`, `<table><tbody><tr><td><p>1</p><p>2</p></td></tr></tbody></table>`},
+		{`<p>không có div</p>`, `<p>không có div</p>`},
+	}
+	for _, c := range cases {
+		if got := h.sanitize(c.in); got != c.want {
+			t.Errorf("sanitize(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+		if got := htmlToText(h.sanitize(c.in)); strings.Contains(got, "ab") || strings.Contains(got, "12") {
+			t.Errorf("lines merged in %q: %q", c.in, got)
+		}
+	}
+}

@@ -19,6 +19,12 @@ type settingsPage struct {
 	Errors fieldErrors
 }
 
+// settingsFields is the order of the form's fields on the page.
+var settingsFields = []string{"commune_name", "district", "province", "address", "phone", "email", "portal_url"}
+
+// ErrorSummary lists the errors in the order of the form.
+func (p *settingsPage) ErrorSummary() []fieldError { return p.Errors.inOrder(settingsFields) }
+
 func (h *handler) settingsEdit(c *fiber.Ctx) error {
 	st := h.settings(c)
 	f := settingsForm{st.CommuneName, st.District, st.Province, st.Address, st.Phone, st.Email, st.PortalURL}

@@ -61,3 +61,13 @@ func robots(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderCacheControl, "public, max-age=86400")
 	return c.SendString("User-agent: *\nDisallow: /can-bo/\n")
 }
+
+// favicon answers the browsers that ask for /favicon.ico whatever the page
+// says; the same icon as icon.svg, as PNGs in an ICO file.
+func (h *handler) favicon(c *fiber.Ctx) error {
+	f := h.static.files["favicon.ico"]
+	if f == nil {
+		return errNotFound()
+	}
+	return f.send(c, "public, max-age=604800")
+}

@@ -22,6 +22,12 @@ type userIndexPage struct {
 	Errors fieldErrors
 }
 
+// userFields is the order of the new-account form's fields on the page.
+var userFields = []string{"login", "name", "title", "unit_id", "role", "password"}
+
+// ErrorSummary lists the errors in the order of the form.
+func (p *userIndexPage) ErrorSummary() []fieldError { return p.Errors.inOrder(userFields) }
+
 func (h *handler) userIndex(c *fiber.Ctx) error {
 	return h.renderUsers(c, userForm{Role: store.RoleOfficer}, nil)
 }

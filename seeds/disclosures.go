@@ -108,7 +108,7 @@ func planItems() []item {
 				{"Thôn Đoài, Thôn Bắc", "Thứ Ba, thứ Sáu", "15 giờ 30"},
 				{"Thôn Ngọc Quỳnh, Thôn Trung, Thôn Thượng", "Thứ Tư, thứ Bảy", "15 giờ 30"},
 			}) +
-			p("Hộ gia đình để rác đã phân loại đúng nơi quy định; phản ánh điểm rác tự phát qua trưởng thôn hoặc mục Hỏi đáp trên cổng này."),
+			p("Hộ gia đình để rác đã phân loại đúng nơi quy định; phản ánh điểm rác tự phát qua trưởng thôn hoặc bộ phận Một cửa của UBND xã."),
 		LegalBasis: "Luật Bảo vệ môi trường số 72/2020/QH14; " + planReference + " (mục 8)",
 		Unit:       unitDiaChinh,
 		From:       day(2024, 2, 26),
@@ -140,7 +140,7 @@ func villageContacts(dongHead, doaiHead string) string {
 			{"Thôn Trung", "Ngô Thị Loan – 0221 0000 106", "Dương Văn Minh", "Công chức Văn phòng - Thống kê"},
 			{"Thôn Thượng", "Phan Văn Phúc – 0221 0000 107", "Lý Thị Ngọc", "Công chức Địa chính - Xây dựng"},
 		}) +
-		p("Ngoài giờ hành chính, người dân có thể gửi câu hỏi qua mục Hỏi đáp; UBND xã trả lời công khai theo thời hạn quy định.")
+		p("Ngoài giờ hành chính, người dân có thể bỏ đơn, thư vào hộp thư góp ý đặt tại cổng trụ sở UBND xã; UBND xã trả lời theo thời hạn quy định.")
 }
 
 func noticeItems() []item {
@@ -171,7 +171,7 @@ func noticeItems() []item {
 				{"15/6/2023", "19 giờ 30", "Nhà văn hóa Thôn Ngọc Quỳnh", "Thôn Ngọc Quỳnh"},
 				{"16/6/2023", "19 giờ 30", "Nhà văn hóa Thôn Trung", "Thôn Trung, Thôn Thượng"},
 			}) +
-			p("Cử tri không dự được hội nghị có thể gửi ý kiến qua trưởng thôn hoặc mục Hỏi đáp trên cổng này trước ngày 16/6/2023."),
+			p("Cử tri không dự được hội nghị có thể gửi ý kiến qua trưởng thôn hoặc hộp thư góp ý tại trụ sở UBND xã trước ngày 16/6/2023."),
 		LegalBasis: lawLocalGov + "; " + lawDemocracy,
 		Unit:       unitHDND,
 		From:       day(2023, 6, 5),
@@ -204,7 +204,7 @@ func noticeItems() []item {
 				{"Nước uống", "10.000 đồng/tháng", "9 tháng"},
 				{"Bảo hiểm y tế học sinh (thu hộ)", "884.520 đồng/năm", "Theo mức của cơ quan bảo hiểm xã hội"},
 			}) +
-			p("Phản ánh về các khoản thu gửi Ban giám hiệu nhà trường, UBND xã hoặc mục Hỏi đáp trên cổng này."),
+			p("Phản ánh về các khoản thu gửi Ban giám hiệu nhà trường hoặc UBND xã."),
 		LegalBasis: "Thông tư số 09/2024/TT-BGDĐT quy định về công khai trong hoạt động của các cơ sở giáo dục",
 		Unit:       unitTieuHoc,
 		From:       day(2024, 9, 9),

@@ -112,7 +112,7 @@ func compensationDraft(khaiArea int64, note string) string {
 	body := p("Hội đồng bồi thường, hỗ trợ và tái định cư huyện phối hợp UBND xã niêm yết dự thảo phương án bồi thường, hỗ trợ dự án cải tạo, nâng cấp đường trục xã đoạn Thôn Đông – Thôn Nam để lấy ý kiến người có đất thu hồi (đơn giá, số liệu minh họa).") +
 		tbl +
 		p(fmt.Sprintf("Tổng kinh phí dự kiến: %s đồng. Dự án không phát sinh tái định cư vì các hộ có đất ở bị thu hồi một phần vẫn đủ điều kiện ở lại trên thửa đất.", vn.Number(total))) +
-		p("Ý kiến về dự thảo gửi UBND xã bằng văn bản, trực tiếp tại buổi đối thoại ngày 02/12/2024 ở nhà văn hóa Thôn Đông, hoặc qua mục Hỏi đáp.")
+		p("Ý kiến về dự thảo gửi UBND xã bằng văn bản, trực tiếp tại buổi đối thoại ngày 02/12/2024 ở nhà văn hóa Thôn Đông, hoặc qua thư điện tử của UBND xã.")
 	if note != "" {
 		body += h2("Điều chỉnh") + p(note)
 	}

@@ -75,7 +75,7 @@ func budgetIntro(what string, rev, spend []budgetLine) string {
 func estimate2024(withWorks bool) string {
 	body := budgetIntro("Căn cứ Nghị quyết số 18/NQ-HĐND ngày 20/12/2023 của HĐND xã về dự toán ngân sách xã năm 2024, UBND xã công khai dự toán ngân sách xã năm 2024.", revenue2024, spending2024) +
 		budgetTable(revenue2024, spending2024, "") +
-		p("Dự toán được niêm yết tại trụ sở UBND xã và đăng trên cổng công khai của xã. Mọi ý kiến về dự toán gửi Tài chính - Kế toán xã hoặc mục Hỏi đáp.")
+		p("Dự toán được niêm yết tại trụ sở UBND xã và đăng trên cổng công khai của xã. Mọi ý kiến về dự toán gửi bộ phận Tài chính - Kế toán xã.")
 	if withWorks {
 		rows := make([][]string, len(works2024))
 		for i, w := range works2024 {

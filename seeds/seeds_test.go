@@ -324,3 +324,23 @@ func TestHTMLCell(t *testing.T) {
 		t.Errorf("money = %q", got)
 	}
 }
+
+// The demo sends readers only to parts of the portal that exist: there is
+// no questions-and-answers section (yet).
+func TestDemoMentionsOnlyExistingSections(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	if _, err := Load(ctx, st, Options{DemoPassword: testPassword}); err != nil {
+		t.Fatal(err)
+	}
+	items, err := st.Disclosures(ctx, store.DisclosureFilter{Public: true, WithBody: true, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	missing := regexp.MustCompile(`(?i)hỏi[ -–]*đáp`)
+	for _, d := range items {
+		if missing.MatchString(d.Title + " " + d.Summary + " " + d.Body) {
+			t.Errorf("item %d %q points to a Q&A section the portal does not have", d.ID, d.Title)
+		}
+	}
+}

@@ -5,5 +5,5 @@ import "embed"
 
 // FS holds every static file.
 //
-//go:embed *.css *.js *.svg
+//go:embed *.css *.js *.svg *.ico
 var FS embed.FS

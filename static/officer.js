@@ -52,7 +52,8 @@
   editor.setAttribute("role", "textbox");
   editor.setAttribute("aria-multiline", "true");
   editor.setAttribute("aria-label", "Nội dung");
-  editor.innerHTML = clean(toHTML(area.value));
+  // An empty editor starts with a paragraph, so the first line typed is one.
+  editor.innerHTML = clean(toHTML(area.value)) || "<p><br></p>";
 
   var tools = [
     ["Đoạn văn", "formatBlock", "p"], ["Tiêu đề", "formatBlock", "h2"], ["Tiêu đề nhỏ", "formatBlock", "h3"],
@@ -83,17 +84,25 @@
     bar.appendChild(b);
   });
 
+  // Enter starts a new <p>, not Chromium's default <div> (which the server
+  // would otherwise have to turn into paragraphs).
+  try { document.execCommand("defaultParagraphSeparator", false, "p"); } catch (e) { /* old browser */ }
+
   area.hidden = true;
   area.removeAttribute("required");
   area.parentNode.insertBefore(bar, area);
   area.parentNode.insertBefore(editor, area);
   var hint = area.parentNode.querySelector(".hint");
   if (hint) hint.textContent = "Dùng thanh công cụ để định dạng. Có thể dán nội dung từ Word; định dạng không cần thiết sẽ được loại bỏ khi lưu.";
-  var sync = function () { area.value = editor.innerHTML; };
+  // An editor with nothing typed in it sends nothing, so the server still
+  // asks for the content.
+  var sync = function () {
+    area.value = editor.textContent.trim() || editor.querySelector("table, hr") ? editor.innerHTML : "";
+  };
   editor.addEventListener("input", sync);
   area.form.addEventListener("submit", sync);
   // The autosave below restores into the textarea and says so.
-  area.addEventListener("minhbach:restored", function () { editor.innerHTML = clean(toHTML(area.value)); });
+  area.addEventListener("minhbach:restored", function () { editor.innerHTML = clean(toHTML(area.value)) || "<p><br></p>"; });
 })();
 
 // Autosave: an officer's form is copied into this browser's storage as it is

@@ -16,7 +16,10 @@ type AuditEntry struct {
 	Action   string
 	Entity   string
 	EntityID int64
-	Detail   string
+	// EntityName names what was acted on, as it is now: an account's name
+	// and login, an item's title; empty when it is gone or has no name.
+	EntityName string
+	Detail     string
 }
 
 // audit records an action inside the transaction that performs it, so the
@@ -39,12 +42,16 @@ func (s *Store) Audit(ctx context.Context, userID int64, action, entity string, 
 	})
 }
 
-// AuditLog lists up to limit entries, newest first. Pages go by key: a
-// non-zero olderThan lists the entries before that id, a non-zero newerThan
-// the ones after it (the closest ones, still newest first).
+// AuditLog lists up to limit entries, newest first, each with the name of
+// what it touched. Pages go by key: a non-zero olderThan lists the entries
+// before that id, a non-zero newerThan the ones after it (the closest ones,
+// still newest first).
 func (s *Store) AuditLog(ctx context.Context, limit int, olderThan, newerThan int64) ([]AuditEntry, error) {
-	const cols = `SELECT a.id, a.at, COALESCE(a.user_id, 0), COALESCE(u.name, ''), a.action, a.entity, a.entity_id, a.detail
-		FROM audit_log a LEFT JOIN users u ON u.id = a.user_id`
+	const cols = `SELECT a.id, a.at, COALESCE(a.user_id, 0), COALESCE(u.name, ''), a.action, a.entity, a.entity_id,
+			COALESCE(t.name || ' (' || t.login || ')', d.title, ''), a.detail
+		FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+		LEFT JOIN users t ON a.entity = 'user' AND t.id = a.entity_id
+		LEFT JOIN disclosures d ON a.entity = 'disclosure' AND d.id = a.entity_id`
 	var rows *sql.Rows
 	var err error
 	switch {
@@ -63,7 +70,7 @@ func (s *Store) AuditLog(ctx context.Context, limit int, olderThan, newerThan in
 	for rows.Next() {
 		var e AuditEntry
 		var at string
-		if err := rows.Scan(&e.ID, &at, &e.UserID, &e.UserName, &e.Action, &e.Entity, &e.EntityID, &e.Detail); err != nil {
+		if err := rows.Scan(&e.ID, &at, &e.UserID, &e.UserName, &e.Action, &e.Entity, &e.EntityID, &e.EntityName, &e.Detail); err != nil {
 			return nil, fmt.Errorf("store: audit log: %w", err)
 		}
 		e.At = parseTS(at)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -138,5 +139,44 @@ func TestAuditLogRecordsActions(t *testing.T) {
 	page, err = s.AuditLog(ctx, 2, 0, entries[4].ID)
 	if err != nil || len(page) != 2 || page[0].ID != entries[2].ID || page[1].ID != entries[3].ID {
 		t.Fatalf("AuditLog newer than entry 4 = %+v, %v", page, err)
+	}
+}
+
+// The log names the account or item an entry is about, and records failed
+// logins: by account when the login exists, without the typed text when it
+// does not.
+func TestAuditLogNamesWhatWasActedOnAndFailedLogins(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newTestStore(t)
+	uid := mustUser(t, s, "ketoan")
+	id, err := s.CreateDisclosure(ctx, DisclosureInput{Category: "thong-bao", Title: "Lịch họp dân", Body: "<p>x</p>"}, uid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordLoginFailure(ctx, " KeToan "); err != nil {
+		t.Fatalf("RecordLoginFailure: %v", err)
+	}
+	if err := s.RecordLoginFailure(ctx, "mat-khau-go-nham"); err != nil {
+		t.Fatalf("RecordLoginFailure: %v", err)
+	}
+	entries, err := s.AuditLog(ctx, 10, 0, 0)
+	if err != nil || len(entries) != 4 {
+		t.Fatalf("AuditLog = %+v, %v", entries, err)
+	}
+	unknown, known, created, user := entries[0], entries[1], entries[2], entries[3]
+	if unknown.Action != "session.login_failed" || unknown.UserID != 0 || unknown.EntityID != 0 || strings.Contains(unknown.Detail, "mat-khau") {
+		t.Errorf("failed login of an unknown name = %+v", unknown)
+	}
+	if known.Action != "session.login_failed" || known.UserID != 0 || known.EntityID != uid || known.EntityName != "Cán bộ ketoan (ketoan)" {
+		t.Errorf("failed login of an account = %+v", known)
+	}
+	if created.EntityName != "Lịch họp dân" || created.EntityID != id {
+		t.Errorf("disclosure entry = %+v", created)
+	}
+	if user.Action != "user.create" || user.EntityName != "Cán bộ ketoan (ketoan)" {
+		t.Errorf("user entry = %+v", user)
+	}
+	if n, err := s.LoginFailures(ctx, "ketoan", time.Hour); err != nil || n != 1 {
+		t.Errorf("LoginFailures = %d, %v; the throttle must still count", n, err)
 	}
 }

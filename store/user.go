@@ -189,10 +189,23 @@ func (s *Store) DeleteSession(ctx context.Context, tokenHash string, userID int6
 	})
 }
 
-// RecordLoginFailure notes a failed login for throttling.
+// RecordLoginFailure notes a failed login for throttling and in the audit
+// log. The log names the account when the login exists; a login that does
+// not exist is not kept there, since people type passwords into the wrong
+// field and the log can never be cleaned.
 func (s *Store) RecordLoginFailure(ctx context.Context, login string) error {
-	_, err := s.w.ExecContext(ctx, "INSERT INTO login_failures(login, at) VALUES (?, ?)", strings.TrimSpace(login), ts(s.now()))
-	return err
+	login = strings.TrimSpace(login)
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO login_failures(login, at) VALUES (?, ?)", login, ts(s.now())); err != nil {
+			return fmt.Errorf("store: login failure: %w", err)
+		}
+		var id int64
+		err := tx.QueryRowContext(ctx, "SELECT id FROM users WHERE login = ?", login).Scan(&id)
+		if err != nil && err != sql.ErrNoRows {
+			return fmt.Errorf("store: login failure: %w", err)
+		}
+		return s.audit(ctx, tx, 0, "session.login_failed", "user", id, "")
+	})
 }
 
 // LoginFailures counts failed logins for that login within the window.
