@@ -54,6 +54,7 @@ type handler struct {
 	feeds  feedCache
 	pages  *pageCache // nil when disabled
 	access *accessLog
+	boot   string // tells this process's change marks from another's
 }
 
 // New builds the Fiber application.
@@ -79,6 +80,7 @@ func New(cfg Config) (*fiber.App, error) {
 		loginLim: newLimiter(20, time.Minute), // failed logins per address
 		feeds:    feedCache{entries: map[string]*cachedBody{}},
 		access:   newAccessLog(cfg.Log),
+		boot:     randomToken()[:8],
 	}
 	if !cfg.NoPageCache {
 		h.pages = newPageCache()

@@ -245,7 +245,7 @@ func (h *handler) cached(params []string, next fiber.Handler) fiber.Handler {
 			}
 		}
 		query := q.String()
-		if want != path {
+		if want != path && !strings.HasPrefix(want, "//") && !strings.Contains(want, "\\") {
 			if query != "" {
 				want += "?" + query
 			}

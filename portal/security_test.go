@@ -194,7 +194,7 @@ func TestUploadedFileNamesLoseBidiAndControlCharacters(t *testing.T) {
 
 func downloadName(t *testing.T, e *env, id int64) string {
 	t.Helper()
-	r := e.get("/tep/" + itoa(id) + "/")
+	r := e.get("/tep/" + itoa(id) + "/tep")
 	if r.status != http.StatusOK {
 		t.Fatalf("download %d: status %d", id, r.status)
 	}

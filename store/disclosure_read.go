@@ -378,35 +378,62 @@ func (s *Store) DisclosureVersion(ctx context.Context, id int64, n int) (Version
 	return v, nil
 }
 
-// PublicAttachments returns the files of the newest version of every public
-// item (in one category, or all for ""), by item id, in their order.
-func (s *Store) PublicAttachments(ctx context.Context, category string) (map[int64][]Attachment, error) {
-	q := `SELECT d.id, a.id, a.sha256, a.size, a.mime, a.filename, a.created_at
+// PublicDisclosuresAfter returns up to limit public items (of one category,
+// or all for "") with ids above afterID, in id order, each as its newest
+// version reads and with that version's files. Exports walk the whole list
+// with it a chunk at a time: memory stays flat, no read is held open while
+// a slow client downloads, and an item edited meanwhile keeps its place.
+func (s *Store) PublicDisclosuresAfter(ctx context.Context, category string, afterID int64, limit int) ([]Disclosure, error) {
+	cond, args := " AND d.id > ?", []any{afterID}
+	if category != "" {
+		cond += " AND d.category = ?"
+		args = append(args, category)
+	}
+	rows, err := s.r.QueryContext(ctx, "SELECT "+fmt.Sprintf(publicColumns, "''")+publicFrom+cond+" ORDER BY d.id LIMIT ?",
+		append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: public disclosures after %d: %w", afterID, err)
+	}
+	var out []Disclosure
+	for rows.Next() {
+		d, err := scanDisclosure(rows)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("store: public disclosures after %d: %w", afterID, err)
+		}
+		out = append(out, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(out) == 0 {
+		return out, err
+	}
+	byID := make(map[int64]int, len(out))
+	for i, d := range out {
+		byID[d.ID] = i
+	}
+	rows, err = s.r.QueryContext(ctx, `
+		SELECT d.id, a.id, a.sha256, a.size, a.mime, a.filename, a.created_at
 		FROM disclosures d
 		JOIN disclosure_versions v ON v.disclosure_id = d.id AND v.version = d.current_version
 		JOIN version_attachments va ON va.version_id = v.id
 		JOIN attachments a ON a.id = va.attachment_id
-		WHERE d.current_version > 0`
-	var args []any
-	if category != "" {
-		q += " AND d.category = ?"
-		args = append(args, category)
-	}
-	rows, err := s.r.QueryContext(ctx, q+" ORDER BY d.id, va.position", args...)
+		WHERE d.id BETWEEN ? AND ? AND d.current_version > 0
+		ORDER BY d.id, va.position`, out[0].ID, out[len(out)-1].ID)
 	if err != nil {
-		return nil, fmt.Errorf("store: public attachments: %w", err)
+		return nil, fmt.Errorf("store: public disclosures after %d: attachments: %w", afterID, err)
 	}
 	defer rows.Close()
-	out := map[int64][]Attachment{}
 	for rows.Next() {
 		var id int64
 		var a Attachment
 		var created string
 		if err := rows.Scan(&id, &a.ID, &a.SHA256, &a.Size, &a.MIME, &a.Filename, &created); err != nil {
-			return nil, fmt.Errorf("store: public attachments: %w", err)
+			return nil, fmt.Errorf("store: public disclosures after %d: attachments: %w", afterID, err)
 		}
-		a.CreatedAt = parseTS(created)
-		out[id] = append(out[id], a)
+		if i, ok := byID[id]; ok {
+			a.CreatedAt = parseTS(created)
+			out[i].Attachments = append(out[i].Attachments, a)
+		}
 	}
 	return out, rows.Err()
 }

@@ -182,6 +182,10 @@ func (b *bench) deepPages(ctx context.Context, base string, f store.DisclosureFi
 	if strings.Contains(base, "?") {
 		sep = "&"
 	}
+	// After the last row there is no page.
+	if len(keys) > 0 {
+		keys = keys[:len(keys)-1]
+	}
 	out := make([]string, 0, len(keys))
 	for _, k := range keys {
 		out = append(out, base+sep+"sau="+k)
