@@ -80,7 +80,7 @@ func (h *handler) disclosureExport(c *fiber.Ctx) error {
 	// The content follows the public data and the date (posting states);
 	// the mark counts from this process's start, hence the boot id. The
 	// bytes are sent plain or gzipped, so the tag is weak.
-	etag := `W/"` + h.boot + "-" + strings.ReplaceAll(h.cacheKey(c), "|", "-") + "-" + cat.Slug + "." + format + `"`
+	etag := `W/"` + h.boot + "-" + h.cacheKey(c).String() + "-" + cat.Slug + "." + format + `"`
 	c.Set(fiber.HeaderETag, etag)
 	if !usedRequestHost(c) {
 		c.Set(fiber.HeaderCacheControl, pageCacheControl)

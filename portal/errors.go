@@ -127,7 +127,8 @@ func (h *handler) handleError(c *fiber.Ctx, err error) error {
 	// and what every page shows: it is kept like any public page, so a
 	// flood of 404s costs what a cached page costs.
 	share := status < 500 && h.pages != nil && visitor(c)
-	var slot, key string
+	var slot string
+	var key cacheKey
 	if share {
 		slot, key = "!"+strconv.Itoa(status)+"|"+text[1], h.cacheKey(c)
 		if p := h.pages.get(slot, key); p != nil {

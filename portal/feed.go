@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"net/mail"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -87,16 +86,17 @@ func (h *handler) feed(c *fiber.Ctx) error {
 	st := h.settings(c)
 	base := h.baseURL(c)
 	slot := format + "/" + cat.Slug
-	key := strconv.FormatInt(mark, 10) + "|" + base
+	key := cacheKey{mark: mark}
 	h.feeds.mu.Lock()
 	e := h.feeds.entries[slot]
 	h.feeds.mu.Unlock()
-	if e == nil || e.key != key {
+	if e == nil || e.key != key || e.base != base {
 		body, modified, err := h.renderFeed(c, format, cat, st, base)
 		if err != nil {
 			return err
 		}
 		e = newCachedBody(key, body, ctype, modified)
+		e.base = base
 		if usedRequestHost(c) {
 			return e.send(c, "private, no-cache")
 		}

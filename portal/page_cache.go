@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,11 +25,12 @@ const pageCacheBytes = 64 << 20
 // would push out many pages for one reader.
 const maxCachedPage = pageCacheBytes / 16
 
-// renderSlots bounds how many visitor pages render at once. Renders are CPU
-// and SQLite work; beyond a few per core they only queue inside the
-// runtime, and cached pages, which need a few microseconds, would wait
-// behind them.
-const renderSlots = 4
+// renderSlots bounds how many visitor pages render at once: all cores but
+// one. Renders are CPU and SQLite work; past the cores they only queue
+// inside the runtime, and cached pages, which need a few microseconds,
+// would wait behind them. The core left over keeps cached pages fast while
+// a crawler walks thousands of uncached ones.
+var renderSlots = max(1, runtime.GOMAXPROCS(0)-1)
 
 // pageCache keeps public pages as rendered for visitors without a session,
 // gzipped once at the best ratio for slow mobile data. An entry is valid
@@ -56,7 +58,8 @@ func newPageCache() *pageCache {
 // at the best ratio, for slow mobile data) and their validators.
 type cachedBody struct {
 	slot        string
-	key         string // what it was built from; a different key means stale
+	key         cacheKey // what it was built from; a different key means stale
+	base        string   // feeds: the address their links were built with
 	body        []byte
 	gz          []byte
 	etag        string
@@ -66,7 +69,7 @@ type cachedBody struct {
 	modified    time.Time // zero: no Last-Modified
 }
 
-func newCachedBody(key string, body []byte, ctype string, modified time.Time) *cachedBody {
+func newCachedBody(key cacheKey, body []byte, ctype string, modified time.Time) *cachedBody {
 	var gz bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 	zw.Write(body)
@@ -142,7 +145,7 @@ func notModified(c *fiber.Ctx, etag string, modified time.Time) bool {
 }
 
 // get returns the entry of slot if it was built from key.
-func (pc *pageCache) get(slot, key string) *cachedBody {
+func (pc *pageCache) get(slot string, key cacheKey) *cachedBody {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
 	el := pc.entries[slot]
@@ -214,9 +217,21 @@ func visitor(c *fiber.Ctx) bool {
 
 // cacheKey is what every cached rendering depends on besides its address:
 // the public change mark and the civil date (posting states change at
-// midnight).
-func (h *handler) cacheKey(c *fiber.Ctx) string {
-	return strconv.FormatInt(h.publicMark(c), 10) + "|" + isoDate(today(time.Now()))
+// midnight). Two integers: comparing them costs nothing per request.
+type cacheKey struct {
+	mark int64
+	day  int64 // days since 1970-01-01 in Vietnam
+}
+
+func (k cacheKey) String() string {
+	return strconv.FormatInt(k.mark, 10) + "-" + strconv.FormatInt(k.day, 10)
+}
+
+// vietnamOffset is UTC+7 in seconds (no daylight saving since 1975).
+const vietnamOffset = 7 * 60 * 60
+
+func (h *handler) cacheKey(c *fiber.Ctx) cacheKey {
+	return cacheKey{h.publicMark(c), (time.Now().Unix() + vietnamOffset) / 86400}
 }
 
 // cached wraps a public page. params are the only query parameters the

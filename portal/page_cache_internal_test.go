@@ -12,10 +12,11 @@ import (
 // single page too large to share the room.
 func TestPageCacheKeepsToItsByteBudget(t *testing.T) {
 	pc := newPageCache()
+	k := cacheKey{1, 1}
 	page := func(i int) *cachedBody {
 		// Incompressible enough that the gzip copy counts too.
 		b := bytes.Repeat([]byte(strconv.Itoa(i*7919)), 40<<10/len(strconv.Itoa(i*7919)))
-		p := newCachedBody("k", b, "text/html", time.Time{})
+		p := newCachedBody(k, b, "text/html", time.Time{})
 		p.slot = "/p/" + strconv.Itoa(i)
 		return p
 	}
@@ -23,23 +24,23 @@ func TestPageCacheKeepsToItsByteBudget(t *testing.T) {
 	pc.put(hot)
 	for i := 1; i < 4*pageCacheBytes/(40<<10); i++ {
 		pc.put(page(i))
-		if pc.get(hot.slot, "k") == nil {
+		if pc.get(hot.slot, k) == nil {
 			t.Fatalf("the page read after every write was evicted after %d writes", i)
 		}
 		if pc.bytes > pageCacheBytes {
 			t.Fatalf("cache holds %d bytes, budget %d", pc.bytes, pageCacheBytes)
 		}
 	}
-	if pc.get("/p/1", "k") != nil {
+	if pc.get("/p/1", k) != nil {
 		t.Error("the oldest unused page is still cached")
 	}
-	if pc.get(hot.slot, "other key") != nil {
+	if pc.get(hot.slot, cacheKey{2, 1}) != nil {
 		t.Error("a page was served for another key")
 	}
-	big := newCachedBody("k", make([]byte, maxCachedPage), "text/html", time.Time{})
+	big := newCachedBody(k, make([]byte, maxCachedPage), "text/html", time.Time{})
 	big.slot = "/big"
 	pc.put(big)
-	if pc.get("/big", "k") != nil {
+	if pc.get("/big", k) != nil {
 		t.Error("a page larger than maxCachedPage was cached")
 	}
 }

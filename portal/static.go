@@ -28,7 +28,7 @@ func newStaticFiles() (*staticFiles, error) {
 			return err
 		}
 		// Gzipped once here, at the best ratio, instead of on every request.
-		s.files[p] = newCachedBody("", b, mime.TypeByExtension(path.Ext(p)), time.Time{})
+		s.files[p] = newCachedBody(cacheKey{}, b, mime.TypeByExtension(path.Ext(p)), time.Time{})
 		return nil
 	})
 	return s, err

@@ -29,7 +29,9 @@ func serve(args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	logOut := newLogWriter(os.Stderr)
+	defer logOut.Close()
+	log := slog.New(slog.NewTextHandler(logOut, nil))
 	slog.SetDefault(log)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -57,6 +59,7 @@ func serve(args []string) error {
 		return err
 	}
 	log.Info("serving", "version", version, "addr", ln.Addr().String(), "data", *data)
+	logOut.Flush()
 	printLoginHelp(ctx, os.Stderr, st, ln.Addr().String(), *data, *demo)
 	if !*demo {
 		warn, err := demoWarning(ctx, st, *data)
@@ -65,6 +68,7 @@ func serve(args []string) error {
 		}
 		if warn != "" {
 			log.Warn("the database holds demo data or demo accounts, but -demo was not given", "data", *data)
+			logOut.Flush()
 			fmt.Fprint(os.Stderr, warn)
 		}
 	}
