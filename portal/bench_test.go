@@ -48,6 +48,11 @@ func benchHandler(b *testing.B, noPageCache bool) (fasthttp.RequestHandler, *sto
 
 func serveBench(b *testing.B, h fasthttp.RequestHandler, path string) {
 	b.Helper()
+	serveBenchStatus(b, h, path, 200)
+}
+
+func serveBenchStatus(b *testing.B, h fasthttp.RequestHandler, path string, status int) {
+	b.Helper()
 	addr := &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 40000}
 	var req fasthttp.Request
 	req.SetRequestURI(path)
@@ -55,7 +60,7 @@ func serveBench(b *testing.B, h fasthttp.RequestHandler, path string) {
 	var ctx fasthttp.RequestCtx
 	ctx.Init(&req, addr, nil)
 	h(&ctx)
-	if code := ctx.Response.StatusCode(); code != 200 {
+	if code := ctx.Response.StatusCode(); code != status {
 		b.Fatalf("GET %s: %d", path, code)
 	}
 	b.SetBytes(int64(len(ctx.Response.Body())))
@@ -121,4 +126,39 @@ func benchDisclosurePage(b *testing.B, noPageCache bool) {
 func BenchmarkFeedAtom(b *testing.B) {
 	h, _ := benchHandler(b, false)
 	serveBench(b, h, "/feed.atom")
+}
+
+// BenchmarkListPage is /cong-khai as a visitor gets it (cached): a page
+// with query parameters of its own (the list's key).
+func BenchmarkListPage(b *testing.B) {
+	h, _ := benchHandler(b, false)
+	serveBench(b, h, "/cong-khai")
+}
+
+// BenchmarkNotFound is a visitor's 404 page (cached).
+func BenchmarkNotFound(b *testing.B) {
+	h, _ := benchHandler(b, false)
+	serveBenchStatus(b, h, "/khong-co-trang-nay", 404)
+}
+
+// BenchmarkNotModified is a visitor's revalidation of the home page (304).
+func BenchmarkNotModified(b *testing.B) {
+	h, _ := benchHandler(b, false)
+	var req fasthttp.Request
+	req.SetRequestURI("/")
+	var ctx fasthttp.RequestCtx
+	ctx.Init(&req, nil, nil)
+	h(&ctx)
+	etag := string(ctx.Response.Header.Peek("ETag"))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ctx.Response.Reset()
+		ctx.ResetUserValues()
+		req.Header.Set("If-None-Match", etag)
+		ctx.Init(&req, nil, nil)
+		h(&ctx)
+		if ctx.Response.StatusCode() != 304 {
+			b.Fatalf("status %d", ctx.Response.StatusCode())
+		}
+	}
 }

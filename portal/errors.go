@@ -109,8 +109,9 @@ func (h *handler) handleError(c *fiber.Ctx, err error) error {
 	}
 	if status >= 500 {
 		h.log.Error("request failed", "method", c.Method(), "path", c.Path(), "status", status, "err", err)
-	} else {
-		// The access log line carries it; no write of its own per refusal.
+	} else if he == nil || he.cause != nil || he.message != "" {
+		// The access log line carries the cause (a plain "not found" has
+		// none worth the bytes); no write of its own per refusal.
 		c.Locals(localRefusal, err.Error())
 	}
 	text, ok := statusText[status]
@@ -130,7 +131,7 @@ func (h *handler) handleError(c *fiber.Ctx, err error) error {
 	var slot string
 	var key cacheKey
 	if share {
-		slot, key = "!"+strconv.Itoa(status)+"|"+text[1], h.cacheKey(c)
+		slot, key = errorSlot(status, msg), h.cacheKey(c)
 		if p := h.pages.get(slot, key); p != nil {
 			return p.sendStatus(c, status, pageCacheControl)
 		}
@@ -153,6 +154,14 @@ func (h *handler) handleError(c *fiber.Ctx, err error) error {
 		return e.sendStatus(c, status, pageCacheControl)
 	}
 	return nil
+}
+
+// errorSlot names a visitor's error page in the page cache.
+func errorSlot(status int, msg string) string {
+	if msg == "" && status == fiber.StatusNotFound {
+		return "!404" // most of them: no allocation
+	}
+	return "!" + strconv.Itoa(status) + "|" + msg
 }
 
 // recoverPanic turns a panic into a logged 500 page.

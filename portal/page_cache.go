@@ -130,8 +130,11 @@ func acceptsGzip(c *fiber.Ctx) bool {
 // notModified applies If-None-Match, or If-Modified-Since without it.
 func notModified(c *fiber.Ctx, etag string, modified time.Time) bool {
 	if inm := c.Get(fiber.HeaderIfNoneMatch); inm != "" {
-		for _, tag := range strings.Split(inm, ",") {
-			if t := strings.TrimSpace(tag); t == etag || t == "W/"+etag || t == "*" {
+		for inm != "" {
+			var tag string
+			tag, inm, _ = strings.Cut(inm, ",")
+			t := strings.TrimPrefix(strings.TrimSpace(tag), "W/")
+			if t == etag || t == "*" || (strings.HasPrefix(etag, "W/") && t == etag[2:]) {
 				return true
 			}
 		}

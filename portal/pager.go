@@ -2,6 +2,7 @@ package portal
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -47,10 +48,8 @@ func pageRequest(c *fiber.Ctx, base string, size int) listPage {
 
 func (lp listPage) link(param, key string) string {
 	sep := "?"
-	for i := 0; i < len(lp.base); i++ {
-		if lp.base[i] == '?' {
-			sep = "&"
-		}
+	if strings.Contains(lp.base, "?") {
+		sep = "&"
 	}
 	return lp.base + sep + param + "=" + key
 }
