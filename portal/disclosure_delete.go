@@ -23,7 +23,6 @@ func (h *handler) disclosureDeleteForm(c *fiber.Ctx) error {
 		return errOnlyDrafts
 	}
 	p := &deleteDraftPage{Base: h.base(c, "Xóa bản nháp: "+d.Title), D: d}
-	p.Officer = true
 	return h.render(c, "disclosure_delete", p)
 }
 

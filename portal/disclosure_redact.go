@@ -58,7 +58,6 @@ func (h *handler) renderRedact(c *fiber.Ctx, d store.Disclosure, f redactForm, h
 		return err
 	}
 	p := &redactPage{Base: h.base(c, "Che thông tin cá nhân: "+d.Title), D: d, Form: f, Files: files, Preview: preview, Errors: errs}
-	p.Officer = true
 	for _, hit := range hits {
 		p.Hits = append(p.Hits, redactHit{hit.Version, redactionFieldLabels[hit.Field], hit.Count})
 	}

@@ -49,7 +49,6 @@ func (h *handler) renderDisclosureForm(c *fiber.Ctx, d *store.Disclosure, f disc
 		Base: h.base(c, title), Form: f, Errors: errs, Units: units, Disclosure: d,
 		Action: action, Accept: acceptedExtensions, MaxUploadMB: MaxUploadBytes >> 20,
 	}
-	p.Officer = true
 	for _, id := range f.AttachmentIDs {
 		a, err := h.store.Attachment(ctx, id)
 		if errors.Is(err, store.ErrNotFound) {

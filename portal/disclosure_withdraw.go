@@ -27,7 +27,6 @@ func (h *handler) renderWithdraw(c *fiber.Ctx, d store.Disclosure, reason string
 		return errOnlyPublished
 	}
 	p := &withdrawPage{Base: h.base(c, "Rút tin: "+d.Title), D: d, Reason: reason, Errors: errs}
-	p.Officer = true
 	return h.renderStatus(c, formStatus(errs), "disclosure_withdraw", p)
 }
 

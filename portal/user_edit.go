@@ -36,7 +36,6 @@ func (h *handler) userEdit(c *fiber.Ctx) error {
 
 func (h *handler) renderUserEdit(c *fiber.Ctx, u store.User, errs fieldErrors) error {
 	p := &userEditPage{Base: h.base(c, "Tài khoản "+u.Login), U: u, Self: u.ID == currentUser(c).ID, Errors: errs}
-	p.Officer = true
 	return h.renderStatus(c, formStatus(errs), "user_edit", p)
 }
 
@@ -110,7 +109,6 @@ type passwordPage struct {
 // passwordForm lets any officer change their own password.
 func (h *handler) passwordForm(c *fiber.Ctx) error {
 	p := &passwordPage{Base: h.base(c, "Đổi mật khẩu")}
-	p.Officer = true
 	return h.render(c, "password", p)
 }
 
@@ -123,7 +121,6 @@ func (h *handler) passwordChange(c *fiber.Ctx) error {
 	hash := newPassword(errs, "password", c.FormValue("password"), c.FormValue("password_again"))
 	if len(errs) > 0 {
 		p := &passwordPage{Base: h.base(c, "Đổi mật khẩu"), Errors: errs}
-		p.Officer = true
 		return h.renderStatus(c, fiber.StatusUnprocessableEntity, "password", p)
 	}
 	if err := h.store.SetPassword(c.UserContext(), u.ID, hash, u.ID); err != nil {
