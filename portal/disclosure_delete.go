@@ -19,7 +19,7 @@ func (h *handler) disclosureDeleteForm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if d.Status != store.StatusDraft {
+	if !d.IsDraft() {
 		return errOnlyDrafts
 	}
 	p := &deleteDraftPage{Base: h.base(c, "Xóa bản nháp: "+d.Title), D: d}

@@ -4,8 +4,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-
-	"minhbach/store"
 )
 
 // disclosureNew shows the empty form, with today as the posting start.
@@ -23,7 +21,7 @@ func (h *handler) disclosureEdit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if d.Status == store.StatusWithdrawn {
+	if d.IsWithdrawn() {
 		return errWithdrawnIsFinal
 	}
 	return h.renderDisclosureForm(c, &d, formFromDisclosure(d), nil)

@@ -191,10 +191,10 @@ func (h *handler) disclosureUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if d.Status == store.StatusWithdrawn {
+	if d.IsWithdrawn() {
 		return errWithdrawnIsFinal
 	}
-	public := d.Status == store.StatusPublished
+	public := d.IsPublished()
 	f, errs, err := h.readDisclosureForm(c, public)
 	if err != nil {
 		return err

@@ -23,7 +23,7 @@ func (h *handler) disclosureWithdrawForm(c *fiber.Ctx) error {
 }
 
 func (h *handler) renderWithdraw(c *fiber.Ctx, d store.Disclosure, reason string, errs fieldErrors) error {
-	if d.Status != store.StatusPublished {
+	if !d.IsPublished() {
 		return errOnlyPublished
 	}
 	p := &withdrawPage{Base: h.base(c, "Rút tin: "+d.Title), D: d, Reason: reason, Errors: errs}

@@ -247,11 +247,11 @@ func marshalXML(v any) ([]byte, error) {
 func (h *handler) feedItem(base string, d store.Disclosure) *feeds.Item {
 	url := base + "/cong-khai/" + itoa(d.ID)
 	title := d.Title
-	if d.Status == store.StatusWithdrawn {
+	if d.IsWithdrawn() {
 		title = "[Đã rút] " + title
 	}
 	content := string(h.richHTML(d.Body))
-	if d.Status == store.StatusWithdrawn {
+	if d.IsWithdrawn() {
 		content = "<p><strong>Tin đã rút ngày " + fmtDate(d.WithdrawnAt.In(vietnam)) + ".</strong> Lý do: " +
 			escapeText(d.WithdrawReason) + "</p>" + content
 	}

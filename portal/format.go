@@ -77,10 +77,10 @@ type postingState struct {
 }
 
 func postingOf(d store.Disclosure, now time.Time) postingState {
-	if d.Status == store.StatusWithdrawn {
+	if d.IsWithdrawn() {
 		return postingState{"Đã rút", "withdrawn"}
 	}
-	if d.Status == store.StatusDraft {
+	if d.IsDraft() {
 		return postingState{"Bản nháp", "draft"}
 	}
 	t := today(now)
