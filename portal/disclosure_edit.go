@@ -1,9 +1,12 @@
 package portal
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+
+	"minhbach/store"
 )
 
 // disclosureNew shows the empty form, with today as the posting start.
@@ -25,4 +28,13 @@ func (h *handler) disclosureEdit(c *fiber.Ctx) error {
 		return errWithdrawnIsFinal
 	}
 	return h.renderDisclosureForm(c, &d, formFromDisclosure(d), nil)
+}
+
+// officerDisclosure loads the working copy named in the URL.
+func (h *handler) officerDisclosure(c *fiber.Ctx) (store.Disclosure, error) {
+	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return store.Disclosure{}, errNotFound()
+	}
+	return h.store.Disclosure(c.UserContext(), id)
 }
