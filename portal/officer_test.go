@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -138,6 +139,11 @@ func TestBadDisclosureFormComesBackWithErrorsAndValues(t *testing.T) {
 			block := fieldBlock(t, r.body, c.field)
 			if !strings.Contains(block, c.msg) {
 				t.Errorf("field %s shows no %q:\n%s", c.field, c.msg, block)
+			}
+			// The message is tied to its control, so a screen reader reads it there.
+			tied := regexp.MustCompile(`aria-describedby="(?:[^"]* )?` + c.field + `-error"`)
+			if !strings.Contains(block, `aria-invalid="true"`) || !tied.MatchString(block) || !strings.Contains(block, `id="`+c.field+`-error"`) {
+				t.Errorf("field %s: error not tied to the control:\n%s", c.field, block)
 			}
 			// What was typed comes back (escaped), except what the check strips.
 			for k, v := range f {
