@@ -16,5 +16,5 @@ func (h *handler) disclosureCreate(c *fiber.Ctx) error {
 		return err
 	}
 	h.setFlash(c, "Đã lưu bản nháp. Hãy xem trước rồi bấm “Công khai” để đăng.")
-	return c.Redirect("/can-bo/cong-khai/"+itoa(id)+"/xem-truoc", fiber.StatusSeeOther)
+	return c.Redirect(officerItemActionPath(id, actionPreview), fiber.StatusSeeOther)
 }

@@ -194,10 +194,10 @@ func (h *handler) renderDisclosureForm(c *fiber.Ctx, d *store.Disclosure, f disc
 		return err
 	}
 	title := "Đăng tin công khai mới"
-	action := "/can-bo/cong-khai"
+	action := officerItemsPath
 	if d != nil {
 		title = "Sửa: " + d.Title
-		action = "/can-bo/cong-khai/" + strconv.FormatInt(d.ID, 10)
+		action = officerItemPath(d.ID)
 	}
 	p := &disclosureFormPage{
 		Base: h.base(c, title), Form: f, Errors: errs, Units: units, Disclosure: d,

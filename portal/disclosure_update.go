@@ -2,7 +2,6 @@ package portal
 
 import (
 	"errors"
-	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -42,13 +41,12 @@ func (h *handler) disclosureUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	id := strconv.FormatInt(d.ID, 10)
 	if public {
 		h.setFlash(c, "Đã đăng phiên bản mới. Lịch sử thay đổi đã được cập nhật công khai.")
-		return c.Redirect("/cong-khai/"+id, fiber.StatusSeeOther)
+		return c.Redirect(itemPath(d.ID), fiber.StatusSeeOther)
 	}
 	h.setFlash(c, "Đã lưu bản nháp.")
-	return c.Redirect("/can-bo/cong-khai/"+id+"/xem-truoc", fiber.StatusSeeOther)
+	return c.Redirect(officerItemActionPath(d.ID, actionPreview), fiber.StatusSeeOther)
 }
 
 // unchanged reports whether an edit leaves a public item as it is: a new

@@ -47,5 +47,5 @@ func (h *handler) disclosureWithdraw(c *fiber.Ctx) error {
 		return err
 	}
 	h.setFlash(c, "Đã rút tin. Tin vẫn hiển thị công khai kèm lý do rút.")
-	return c.Redirect("/cong-khai/"+itoa(d.ID), fiber.StatusSeeOther)
+	return c.Redirect(itemPath(d.ID), fiber.StatusSeeOther)
 }

@@ -110,33 +110,43 @@ func postingPeriod(from, until time.Time) string {
 
 func templateFuncs(st *staticFiles) template.FuncMap {
 	return template.FuncMap{
-		"date":            fmtDate,
-		"datetime":        fmtDateTime,
-		"isodate":         func(t time.Time) string { return t.Format("2006-01-02") },
-		"isotime":         func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-		"size":            fmtSize,
-		"num":             vn.Number,
-		"static":          st.url,
-		"category":        categoryLabel,
-		"categories":      func() []store.Category { return store.Categories },
-		"mimeLabel":       func(m string) string { return mimeLabels[m] },
-		"posting":         func(d store.Disclosure) postingState { return postingOf(d, time.Now()) },
-		"postingPeriod":   postingPeriod,
-		"add":             func(a, b int) int { return a + b },
-		"attachmentURL":   attachmentURL,
-		"field":           newFormField,
-		"categoryOptions": categoryOptions,
-		"unitOptions":     unitOptions,
-		"roleOptions":     roleOptions,
-		"postingRule":     rules.PostingFor,
-		"actionLabel":     actionLabel,
-		"redacted":        markRedacted,
-		"entityLabel":     func(e string) string { return entityLabels[e] },
+		"date":                  fmtDate,
+		"datetime":              fmtDateTime,
+		"isodate":               func(t time.Time) string { return t.Format("2006-01-02") },
+		"isotime":               func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"size":                  fmtSize,
+		"num":                   vn.Number,
+		"static":                st.url,
+		"category":              categoryLabel,
+		"categories":            func() []store.Category { return store.Categories },
+		"mimeLabel":             func(m string) string { return mimeLabels[m] },
+		"posting":               func(d store.Disclosure) postingState { return postingOf(d, time.Now()) },
+		"postingPeriod":         postingPeriod,
+		"add":                   func(a, b int) int { return a + b },
+		"attachmentURL":         attachmentURL,
+		"field":                 newFormField,
+		"itemPath":              itemPath,
+		"itemHistoryPath":       itemHistoryPath,
+		"itemVersionPath":       itemVersionPath,
+		"categoryPath":          categoryPath,
+		"feedPath":              feedPath,
+		"exportPath":            exportPath,
+		"officerItemPath":       officerItemPath,
+		"officerItemActionPath": officerItemActionPath,
+		"userPath":              userPath,
+		"userActionPath":        userActionPath,
+		"categoryOptions":       categoryOptions,
+		"unitOptions":           unitOptions,
+		"roleOptions":           roleOptions,
+		"postingRule":           rules.PostingFor,
+		"actionLabel":           actionLabel,
+		"redacted":              markRedacted,
+		"entityLabel":           func(e string) string { return entityLabels[e] },
 	}
 }
 
 func attachmentURL(a store.Attachment) string {
-	return "/tep/" + strconv.FormatInt(a.ID, 10) + "/" + urlSafeName(a.Filename)
+	return filesPath + itoa(a.ID) + "/" + urlSafeName(a.Filename)
 }
 
 // urlSafeName keeps a file name readable in a URL path segment.

@@ -108,7 +108,7 @@ func (h *handler) userCreate(c *fiber.Ctx) error {
 		return h.renderUsers(c, f, errs)
 	}
 	h.setFlash(c, "Đã tạo tài khoản "+f.Login+".")
-	return c.Redirect("/can-bo/tai-khoan", fiber.StatusSeeOther)
+	return c.Redirect(usersPath, fiber.StatusSeeOther)
 }
 
 type auditPage struct {

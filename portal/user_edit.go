@@ -76,7 +76,7 @@ func (h *handler) userSetPassword(c *fiber.Ctx) error {
 		}
 	}
 	h.setFlash(c, "Đã đặt mật khẩu mới cho "+u.Login+". Hãy trao mật khẩu trực tiếp cho người dùng.")
-	return c.Redirect("/can-bo/tai-khoan/"+itoa(u.ID), fiber.StatusSeeOther)
+	return c.Redirect(userPath(u.ID), fiber.StatusSeeOther)
 }
 
 // userSetActive locks or unlocks an account (administrators only). An
@@ -98,7 +98,7 @@ func (h *handler) userSetActive(c *fiber.Ctx) error {
 		msg = "Đã khóa tài khoản " + u.Login + "; mọi phiên đăng nhập của tài khoản này đã kết thúc."
 	}
 	h.setFlash(c, msg)
-	return c.Redirect("/can-bo/tai-khoan/"+itoa(u.ID), fiber.StatusSeeOther)
+	return c.Redirect(userPath(u.ID), fiber.StatusSeeOther)
 }
 
 type passwordPage struct {
