@@ -112,7 +112,7 @@ func New(cfg Config) (*fiber.App, error) {
 	app.Use(compress.New(compress.Config{
 		Level: compress.LevelBestSpeed,
 		// Attachments are mostly compressed already (PDF, DOCX, JPG).
-		Next: func(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/tep/") },
+		Next: func(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), filesPath) },
 	}))
 	app.Hooks().OnShutdown(func() error { h.access.flush(); return nil })
 	h.routes(app)

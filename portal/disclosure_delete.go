@@ -19,11 +19,10 @@ func (h *handler) disclosureDeleteForm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if d.Status != store.StatusDraft {
+	if !d.IsDraft() {
 		return errOnlyDrafts
 	}
 	p := &deleteDraftPage{Base: h.base(c, "Xóa bản nháp: "+d.Title), D: d}
-	p.Officer = true
 	return h.render(c, "disclosure_delete", p)
 }
 

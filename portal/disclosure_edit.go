@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -23,8 +24,17 @@ func (h *handler) disclosureEdit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if d.Status == store.StatusWithdrawn {
+	if d.IsWithdrawn() {
 		return errWithdrawnIsFinal
 	}
 	return h.renderDisclosureForm(c, &d, formFromDisclosure(d), nil)
+}
+
+// officerDisclosure loads the working copy named in the URL.
+func (h *handler) officerDisclosure(c *fiber.Ctx) (store.Disclosure, error) {
+	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return store.Disclosure{}, errNotFound()
+	}
+	return h.store.Disclosure(c.UserContext(), id)
 }

@@ -136,7 +136,7 @@ func (h *handler) eachExportItem(category, base string, now time.Time, fn func(e
 
 func newExportItem(d store.Disclosure, base string, now time.Time) exportItem {
 	it := exportItem{
-		ID: d.ID, URL: base + "/cong-khai/" + itoa(d.ID), Category: d.Category, CategoryLabel: categoryLabel(d.Category),
+		ID: d.ID, URL: base + itemPath(d.ID), Category: d.Category, CategoryLabel: categoryLabel(d.Category),
 		Title: d.Title, Summary: d.Summary, LegalBasis: d.LegalBasis, LeadUnit: d.UnitName,
 		PostingFrom: isoDate(d.PostingFrom), PostingUntil: isoDate(d.PostingUntil), Status: exportStatus[postingOf(d, now).Class],
 		Version: d.Version, FirstPublished: d.FirstPublished.UTC(), Updated: d.UpdatedAt.UTC(),

@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -164,4 +165,76 @@ func (f *disclosureForm) input(h *handler) store.DisclosureInput {
 		PostingUntil:  f.postingUntil,
 		AttachmentIDs: f.AttachmentIDs,
 	}
+}
+
+type disclosureFormPage struct {
+	Base
+	Form        disclosureForm
+	Errors      fieldErrors
+	Units       []store.Unit
+	Attachments []store.Attachment
+	Disclosure  *store.Disclosure // nil for a new item
+	Action      string
+	Accept      string
+	MaxUploadMB int
+}
+
+// disclosureFields is the order of the form's fields on the page.
+var disclosureFields = []string{"category", "title", "summary", "body", "legal_basis", "unit_id",
+	"posting_from", "posting_until", "files", "reason"}
+
+// ErrorSummary lists the errors in the order of the form.
+func (p *disclosureFormPage) ErrorSummary() []fieldError { return p.Errors.inOrder(disclosureFields) }
+
+// renderDisclosureForm shows the form, with errors (422) or without.
+func (h *handler) renderDisclosureForm(c *fiber.Ctx, d *store.Disclosure, f disclosureForm, errs fieldErrors) error {
+	ctx := c.UserContext()
+	units, err := h.store.Units(ctx)
+	if err != nil {
+		return err
+	}
+	title := "Đăng tin công khai mới"
+	action := officerItemsPath
+	if d != nil {
+		title = "Sửa: " + d.Title
+		action = officerItemPath(d.ID)
+	}
+	p := &disclosureFormPage{
+		Base: h.base(c, title), Form: f, Errors: errs, Units: units, Disclosure: d,
+		Action: action, Accept: acceptedExtensions, MaxUploadMB: MaxUploadBytes >> 20,
+	}
+	for _, id := range f.AttachmentIDs {
+		a, err := h.store.Attachment(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		p.Attachments = append(p.Attachments, a)
+	}
+	return h.renderStatus(c, formStatus(errs), "disclosure_form", p)
+}
+
+// readDisclosureForm parses and checks a submitted disclosure form, keeping
+// every acceptable upload. published makes a reason for the change required.
+func (h *handler) readDisclosureForm(c *fiber.Ctx, published bool) (disclosureForm, fieldErrors, error) {
+	f := parseDisclosureForm(c)
+	units, err := h.store.Units(c.UserContext())
+	if err != nil {
+		return f, nil, err
+	}
+	errs := f.validate(units, published)
+	if err := h.keepKnown(c, &f); err != nil {
+		return f, nil, err
+	}
+	if err := h.saveUploads(c, &f, errs); err != nil {
+		return f, nil, err
+	}
+	if _, ok := errs["body"]; ok && (dangerous.MatchString(f.Body) || unsafeLink(f.Body)) {
+		// Show what would be kept, so the officer sees what was removed
+		// and the editor never gets the script or link back live.
+		f.Body = h.sanitize(f.Body)
+	}
+	return f, errs, nil
 }

@@ -136,7 +136,7 @@ func (h *handler) disclosureVersion(c *fiber.Ctx) error {
 	markRemovedFiles(rs, &v)
 	p := &versionPage{Base: h.base(c, v.Title+" (phiên bản "+strconv.Itoa(n)+")"), D: d, V: v,
 		Body: markRedactedHTML(h.richHTML(v.Body)), Redactions: notesFor(redactionNotes(rs), v)}
-	p.Canonical = canonical(p.Settings, "/cong-khai/"+itoa(d.ID))
+	p.Canonical = canonical(p.Settings, itemPath(d.ID))
 	p.Description = itemDescription(v.Summary, v.Body)
 	return h.render(c, "disclosure_version", p)
 }

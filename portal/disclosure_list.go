@@ -22,7 +22,7 @@ func (h *handler) disclosureIndex(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	items, pg, err := h.page(c, store.DisclosureFilter{Public: true}, pageRequest(c, "/cong-khai", listSize))
+	items, pg, err := h.page(c, store.DisclosureFilter{Public: true}, pageRequest(c, publicItemsPath, listSize))
 	if err != nil {
 		return err
 	}
@@ -45,7 +45,7 @@ func (h *handler) disclosureCategory(c *fiber.Ctx) error {
 	if !ok {
 		return errNotFound()
 	}
-	items, pg, err := h.page(c, store.DisclosureFilter{Public: true, Category: cat.Slug}, pageRequest(c, "/cong-khai/"+cat.Slug, listSize))
+	items, pg, err := h.page(c, store.DisclosureFilter{Public: true, Category: cat.Slug}, pageRequest(c, categoryPath(cat.Slug), listSize))
 	if err != nil {
 		return err
 	}

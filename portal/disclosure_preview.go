@@ -12,7 +12,7 @@ func (h *handler) disclosurePreview(c *fiber.Ctx) error {
 		return err
 	}
 	p := &disclosurePage{Base: h.base(c, "Xem trước: "+d.Title), D: d, Preview: true}
-	p.Officer, p.NoIndex = true, true
+	p.NoIndex = true
 	p.Body = h.richHTML(d.Body)
 	return h.render(c, "disclosure_show", p)
 }

@@ -17,11 +17,11 @@ func (h *handler) disclosurePublish(c *fiber.Ctx) error {
 	err = h.store.PublishDisclosure(c.UserContext(), d.ID, currentUser(c).ID)
 	if errors.Is(err, store.ErrNotDraft) {
 		h.setFlash(c, "Tin này đã được công khai trước đó.")
-		return c.Redirect("/cong-khai/"+itoa(d.ID), fiber.StatusSeeOther)
+		return c.Redirect(itemPath(d.ID), fiber.StatusSeeOther)
 	}
 	if err != nil {
 		return err
 	}
 	h.setFlash(c, "Đã công khai. Tin đã có trên trang công khai và trong các nguồn tin RSS.")
-	return c.Redirect("/cong-khai/"+itoa(d.ID), fiber.StatusSeeOther)
+	return c.Redirect(itemPath(d.ID), fiber.StatusSeeOther)
 }

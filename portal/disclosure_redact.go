@@ -58,7 +58,6 @@ func (h *handler) renderRedact(c *fiber.Ctx, d store.Disclosure, f redactForm, h
 		return err
 	}
 	p := &redactPage{Base: h.base(c, "Che thông tin cá nhân: "+d.Title), D: d, Form: f, Files: files, Preview: preview, Errors: errs}
-	p.Officer = true
 	for _, hit := range hits {
 		p.Hits = append(p.Hits, redactHit{hit.Version, redactionFieldLabels[hit.Field], hit.Count})
 	}
@@ -164,7 +163,7 @@ func (h *handler) disclosureRedact(c *fiber.Ctx) error {
 		msg = fmt.Sprintf("Đã gỡ bỏ %d tệp.", len(r.Files))
 	}
 	h.setFlash(c, msg+" Ghi chú công khai đã được thêm vào tin và lịch sử thay đổi.")
-	return c.Redirect("/cong-khai/"+itoa(d.ID), fiber.StatusSeeOther)
+	return c.Redirect(itemPath(d.ID), fiber.StatusSeeOther)
 }
 
 // redactError puts a refusal of the store beside its field and returns any

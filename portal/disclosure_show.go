@@ -41,7 +41,7 @@ func (h *handler) disclosureShow(c *fiber.Ctx) error {
 	slices.Reverse(versions)
 	p := &disclosurePage{Base: h.base(c, d.Title), D: d, Body: markRedactedHTML(h.richHTML(d.Body)), Versions: versions,
 		Redactions: redactionNotes(rs)}
-	p.Canonical = canonical(p.Settings, "/cong-khai/"+itoa(d.ID))
+	p.Canonical = canonical(p.Settings, itemPath(d.ID))
 	p.Description = itemDescription(d.Summary, d.Body)
 	if cat, ok := store.CategoryBySlug(d.Category); ok {
 		p.Feeds = categoryFeeds(cat)

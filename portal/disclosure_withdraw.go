@@ -23,11 +23,10 @@ func (h *handler) disclosureWithdrawForm(c *fiber.Ctx) error {
 }
 
 func (h *handler) renderWithdraw(c *fiber.Ctx, d store.Disclosure, reason string, errs fieldErrors) error {
-	if d.Status != store.StatusPublished {
+	if !d.IsPublished() {
 		return errOnlyPublished
 	}
 	p := &withdrawPage{Base: h.base(c, "Rút tin: "+d.Title), D: d, Reason: reason, Errors: errs}
-	p.Officer = true
 	return h.renderStatus(c, formStatus(errs), "disclosure_withdraw", p)
 }
 
@@ -48,5 +47,5 @@ func (h *handler) disclosureWithdraw(c *fiber.Ctx) error {
 		return err
 	}
 	h.setFlash(c, "Đã rút tin. Tin vẫn hiển thị công khai kèm lý do rút.")
-	return c.Redirect("/cong-khai/"+itoa(d.ID), fiber.StatusSeeOther)
+	return c.Redirect(itemPath(d.ID), fiber.StatusSeeOther)
 }

@@ -18,17 +18,16 @@ import (
 const feedSize = 50
 
 var siteFeeds = []feedLink{
-	{"rss", "Tin công khai (RSS)", "/feed.rss"},
-	{"atom", "Tin công khai (Atom)", "/feed.atom"},
-	{"json", "Tin công khai (JSON Feed)", "/feed.json"},
+	{"rss", "Tin công khai (RSS)", feedPath("", "rss")},
+	{"atom", "Tin công khai (Atom)", feedPath("", "atom")},
+	{"json", "Tin công khai (JSON Feed)", feedPath("", "json")},
 }
 
 func categoryFeeds(cat store.Category) []feedLink {
-	base := "/cong-khai/" + cat.Slug + "/feed"
 	return append([]feedLink{
-		{"rss", cat.Label + " (RSS)", base + ".rss"},
-		{"atom", cat.Label + " (Atom)", base + ".atom"},
-		{"json", cat.Label + " (JSON Feed)", base + ".json"},
+		{"rss", cat.Label + " (RSS)", feedPath(cat.Slug, "rss")},
+		{"atom", cat.Label + " (Atom)", feedPath(cat.Slug, "atom")},
+		{"json", cat.Label + " (JSON Feed)", feedPath(cat.Slug, "json")},
 	}, siteFeeds...)
 }
 
@@ -116,7 +115,7 @@ func (h *handler) renderFeed(c *fiber.Ctx, format string, cat store.Category, st
 		return nil, time.Time{}, err
 	}
 	title := "Công khai thông tin – " + st.CommuneName
-	link := base + "/cong-khai"
+	link := base + publicItemsPath
 	if cat.Slug != "" {
 		title = cat.Label + " – " + st.CommuneName
 		link += "/" + cat.Slug
@@ -141,7 +140,7 @@ func (h *handler) renderFeed(c *fiber.Ctx, format string, cat store.Category, st
 	f.Updated = last
 	f.Created = last
 
-	self := base + feedPath(cat, format)
+	self := base + feedPath(cat.Slug, format)
 	var body []byte
 	switch format {
 	case "rss":
@@ -160,14 +159,6 @@ func (h *handler) renderFeed(c *fiber.Ctx, format string, cat store.Category, st
 
 // feedLanguage is the language every feed declares.
 const feedLanguage = "vi"
-
-// feedPath is the path of a feed: the site's, or a category's.
-func feedPath(cat store.Category, format string) string {
-	if cat.Slug == "" {
-		return "/feed." + format
-	}
-	return "/cong-khai/" + cat.Slug + "/feed." + format
-}
 
 // managingEditor is RSS's "email (name)" of the commune, or "" when the
 // settings hold no valid address: RSS 2.0 wants an address there.
@@ -245,13 +236,13 @@ func marshalXML(v any) ([]byte, error) {
 }
 
 func (h *handler) feedItem(base string, d store.Disclosure) *feeds.Item {
-	url := base + "/cong-khai/" + itoa(d.ID)
+	url := base + itemPath(d.ID)
 	title := d.Title
-	if d.Status == store.StatusWithdrawn {
+	if d.IsWithdrawn() {
 		title = "[Đã rút] " + title
 	}
 	content := string(h.richHTML(d.Body))
-	if d.Status == store.StatusWithdrawn {
+	if d.IsWithdrawn() {
 		content = "<p><strong>Tin đã rút ngày " + fmtDate(d.WithdrawnAt.In(vietnam)) + ".</strong> Lý do: " +
 			escapeText(d.WithdrawReason) + "</p>" + content
 	}

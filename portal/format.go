@@ -77,10 +77,10 @@ type postingState struct {
 }
 
 func postingOf(d store.Disclosure, now time.Time) postingState {
-	if d.Status == store.StatusWithdrawn {
+	if d.IsWithdrawn() {
 		return postingState{"Đã rút", "withdrawn"}
 	}
-	if d.Status == store.StatusDraft {
+	if d.IsDraft() {
 		return postingState{"Bản nháp", "draft"}
 	}
 	t := today(now)
@@ -110,30 +110,43 @@ func postingPeriod(from, until time.Time) string {
 
 func templateFuncs(st *staticFiles) template.FuncMap {
 	return template.FuncMap{
-		"date":          fmtDate,
-		"datetime":      fmtDateTime,
-		"isodate":       func(t time.Time) string { return t.Format("2006-01-02") },
-		"isotime":       func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-		"size":          fmtSize,
-		"num":           vn.Number,
-		"static":        st.url,
-		"category":      categoryLabel,
-		"categories":    func() []store.Category { return store.Categories },
-		"mimeLabel":     func(m string) string { return mimeLabels[m] },
-		"posting":       func(d store.Disclosure) postingState { return postingOf(d, time.Now()) },
-		"postingPeriod": postingPeriod,
-		"add":           func(a, b int) int { return a + b },
-		"attachmentURL": attachmentURL,
-		"field":         newFormField,
-		"postingRule":   rules.PostingFor,
-		"actionLabel":   actionLabel,
-		"redacted":      markRedacted,
-		"entityLabel":   func(e string) string { return entityLabels[e] },
+		"date":                  fmtDate,
+		"datetime":              fmtDateTime,
+		"isodate":               func(t time.Time) string { return t.Format("2006-01-02") },
+		"isotime":               func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"size":                  fmtSize,
+		"num":                   vn.Number,
+		"static":                st.url,
+		"category":              categoryLabel,
+		"categories":            func() []store.Category { return store.Categories },
+		"mimeLabel":             func(m string) string { return mimeLabels[m] },
+		"posting":               func(d store.Disclosure) postingState { return postingOf(d, time.Now()) },
+		"postingPeriod":         postingPeriod,
+		"add":                   func(a, b int) int { return a + b },
+		"attachmentURL":         attachmentURL,
+		"field":                 newFormField,
+		"itemPath":              itemPath,
+		"itemHistoryPath":       itemHistoryPath,
+		"itemVersionPath":       itemVersionPath,
+		"categoryPath":          categoryPath,
+		"feedPath":              feedPath,
+		"exportPath":            exportPath,
+		"officerItemPath":       officerItemPath,
+		"officerItemActionPath": officerItemActionPath,
+		"userPath":              userPath,
+		"userActionPath":        userActionPath,
+		"categoryOptions":       categoryOptions,
+		"unitOptions":           unitOptions,
+		"roleOptions":           roleOptions,
+		"postingRule":           rules.PostingFor,
+		"actionLabel":           actionLabel,
+		"redacted":              markRedacted,
+		"entityLabel":           func(e string) string { return entityLabels[e] },
 	}
 }
 
 func attachmentURL(a store.Attachment) string {
-	return "/tep/" + strconv.FormatInt(a.ID, 10) + "/" + urlSafeName(a.Filename)
+	return filesPath + itoa(a.ID) + "/" + urlSafeName(a.Filename)
 }
 
 // urlSafeName keeps a file name readable in a URL path segment.
@@ -148,15 +161,6 @@ func urlSafeName(name string) string {
 		}
 	}
 	return b.String()
-}
-
-// formField feeds the "textfield" partial.
-type formField struct {
-	Name, Label, Value, Error, Hint string
-}
-
-func newFormField(name, label, value, err, hint string) formField {
-	return formField{name, label, value, err, hint}
 }
 
 // actionLabels name audit-log actions for officers.

@@ -49,7 +49,6 @@ func (h *handler) officerHome(c *fiber.Ctx) error {
 		return err
 	}
 	p := &officerHomePage{Base: h.base(c, "Khu vực cán bộ"), Status: status, Items: items, Pager: pg, StatusTabs: tabs}
-	p.Officer = true
 	if p.Setup, err = h.setupSteps(c); err != nil {
 		return err
 	}

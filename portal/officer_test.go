@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -139,6 +140,11 @@ func TestBadDisclosureFormComesBackWithErrorsAndValues(t *testing.T) {
 			if !strings.Contains(block, c.msg) {
 				t.Errorf("field %s shows no %q:\n%s", c.field, c.msg, block)
 			}
+			// The message is tied to its control, so a screen reader reads it there.
+			tied := regexp.MustCompile(`aria-describedby="(?:[^"]* )?` + c.field + `-error"`)
+			if !strings.Contains(block, `aria-invalid="true"`) || !tied.MatchString(block) || !strings.Contains(block, `id="`+c.field+`-error"`) {
+				t.Errorf("field %s: error not tied to the control:\n%s", c.field, block)
+			}
 			// What was typed comes back (escaped), except what the check strips.
 			for k, v := range f {
 				if k == "_csrf" || k == c.field || k == "body" || k == "category" || k == "unit_id" {
@@ -262,10 +268,15 @@ func TestEveryOfficerPageRenders(t *testing.T) {
 		t.Fatal("demo data lacks a published item or a draft")
 	}
 	p, d := itoa(pub[0].ID), itoa(draft[0].ID)
+	admin, err := e.st.UserByLogin(ctx, "admin")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, path := range []string{
 		"/can-bo", "/can-bo?trang-thai=draft", "/can-bo?trang-thai=published", "/can-bo?trang-thai=withdrawn",
 		"/can-bo/cong-khai/moi", "/can-bo/cong-khai/" + p, "/can-bo/cong-khai/" + d, "/can-bo/cong-khai/" + d + "/xem-truoc",
 		"/can-bo/cong-khai/" + p + "/xem-truoc", "/can-bo/cong-khai/" + p + "/rut", "/can-bo/cong-khai/" + p + "/che", "/can-bo/tai-khoan", "/can-bo/nhat-ky", "/can-bo/cai-dat", "/can-bo/don-vi", "/can-bo/mat-khau",
+		"/can-bo/cong-khai/" + d + "/xoa", "/can-bo/tai-khoan/" + itoa(admin.ID),
 	} {
 		r := e.get(path)
 		if r.status != http.StatusOK {
@@ -275,7 +286,8 @@ func TestEveryOfficerPageRenders(t *testing.T) {
 		if r.header.Get("Cache-Control") != "private, no-store" {
 			t.Errorf("GET %s: officer page cacheable (%q)", path, r.header.Get("Cache-Control"))
 		}
-		mustContain(t, path, r.body, "Đăng xuất", `name="_csrf"`)
+		// The officer wrapper marks every page of the area.
+		mustContain(t, path, r.body, "Đăng xuất", `name="_csrf"`, `<body class="officer">`)
 	}
 	if r := e.get("/can-bo?trang-thai=bi-mat"); r.status != http.StatusNotFound {
 		t.Errorf("unknown status filter: %d", r.status)

@@ -34,7 +34,6 @@ func (h *handler) renderPlaces(c *fiber.Ctx, unit, village string, errs fieldErr
 		return err
 	}
 	p := &placesPage{Base: h.base(c, "Đơn vị và thôn"), Units: units, Villages: villages, Unit: unit, Village: village, Errors: errs}
-	p.Officer = true
 	return h.renderStatus(c, formStatus(errs), "places", p)
 }
 

@@ -25,7 +25,7 @@ type Base struct {
 	Path      string
 	Feeds     []feedLink
 	NoIndex   bool
-	Officer   bool // the page belongs to the officers' area
+	Officer   bool // the page belongs to the officers' area; set by h.officer
 	Canonical string
 	// Description is the page's meta description; empty means the
 	// commune's default.
@@ -119,6 +119,7 @@ func (h *handler) renderStatus(c *fiber.Ctx, status int, name string, p page) er
 // base fills what every page needs.
 func (h *handler) base(c *fiber.Ctx, title string) Base {
 	b := Base{Title: title, Path: c.Path(), Feeds: siteFeeds}
+	b.Officer, _ = c.Locals(localOfficer).(bool)
 	b.Settings = h.settings(c)
 	b.Canonical = canonical(b.Settings, c.Path())
 	b.Settings.Secret = "" // never reaches a template

@@ -5,7 +5,8 @@ import "github.com/gofiber/fiber/v2"
 // routes lists every route. Officer routes are wrapped in h.officer or
 // h.admin; every unsafe method passes the CSRF check first. Fiber runs
 // handlers in the order they are added, so the assets above the session
-// lookup never touch the database.
+// lookup never touch the database. Handlers and templates link to these
+// routes through the named paths in paths.go, never by concatenation.
 func (h *handler) routes(app *fiber.App) {
 	app.Get("/healthz", h.healthz)
 	app.Get("/static/*", h.staticFile)

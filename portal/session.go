@@ -22,6 +22,7 @@ const (
 	csrfField     = "_csrf"
 	localUser     = "user"
 	localSession  = "session" // hash of the logged-in officer's session token
+	localOfficer  = "officer" // the request is for a page of the officers' area
 )
 
 func randomToken() string {
@@ -85,7 +86,8 @@ var errSessionExpired = errForbidden("Phiên đăng nhập đã hết hạn nên
 	"Bấm nút Quay lại của trình duyệt để lấy lại nội dung vừa nhập, đăng nhập lại ở một thẻ khác rồi gửi lại.")
 
 // officer wraps a handler that needs a logged-in officer: others are sent
-// to the login page and come back after logging in.
+// to the login page and come back after logging in. The pages it renders
+// belong to the officers' area (see Base.Officer).
 func (h *handler) officer(next fiber.Handler) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		if currentUser(c) == nil {
@@ -94,6 +96,7 @@ func (h *handler) officer(next fiber.Handler) fiber.Handler {
 			}
 			return c.Redirect("/can-bo/dang-nhap?tiep="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
 		}
+		c.Locals(localOfficer, true)
 		return next(c)
 	}
 }

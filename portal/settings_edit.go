@@ -33,7 +33,6 @@ func (h *handler) settingsEdit(c *fiber.Ctx) error {
 
 func (h *handler) renderSettings(c *fiber.Ctx, f settingsForm, errs fieldErrors) error {
 	p := &settingsPage{Base: h.base(c, "Thông tin của xã"), Form: f, Errors: errs}
-	p.Officer = true
 	return h.renderStatus(c, formStatus(errs), "settings_edit", p)
 }
 

@@ -42,7 +42,6 @@ func (h *handler) renderUsers(c *fiber.Ctx, f userForm, errs fieldErrors) error 
 		return err
 	}
 	p := &userIndexPage{Base: h.base(c, "Tài khoản cán bộ"), Users: users, Units: units, Form: f, Errors: errs}
-	p.Officer = true
 	return h.renderStatus(c, formStatus(errs), "user_index", p)
 }
 
@@ -109,7 +108,7 @@ func (h *handler) userCreate(c *fiber.Ctx) error {
 		return h.renderUsers(c, f, errs)
 	}
 	h.setFlash(c, "Đã tạo tài khoản "+f.Login+".")
-	return c.Redirect("/can-bo/tai-khoan", fiber.StatusSeeOther)
+	return c.Redirect(usersPath, fiber.StatusSeeOther)
 }
 
 type auditPage struct {
@@ -144,6 +143,5 @@ func (h *handler) auditIndex(c *fiber.Ctx) error {
 		return errNotFound()
 	}
 	p := &auditPage{Base: h.base(c, "Nhật ký thao tác"), Entries: entries, Pager: pg}
-	p.Officer = true
 	return h.render(c, "audit_index", p)
 }

@@ -36,7 +36,6 @@ func (h *handler) userEdit(c *fiber.Ctx) error {
 
 func (h *handler) renderUserEdit(c *fiber.Ctx, u store.User, errs fieldErrors) error {
 	p := &userEditPage{Base: h.base(c, "Tài khoản "+u.Login), U: u, Self: u.ID == currentUser(c).ID, Errors: errs}
-	p.Officer = true
 	return h.renderStatus(c, formStatus(errs), "user_edit", p)
 }
 
@@ -77,7 +76,7 @@ func (h *handler) userSetPassword(c *fiber.Ctx) error {
 		}
 	}
 	h.setFlash(c, "Đã đặt mật khẩu mới cho "+u.Login+". Hãy trao mật khẩu trực tiếp cho người dùng.")
-	return c.Redirect("/can-bo/tai-khoan/"+itoa(u.ID), fiber.StatusSeeOther)
+	return c.Redirect(userPath(u.ID), fiber.StatusSeeOther)
 }
 
 // userSetActive locks or unlocks an account (administrators only). An
@@ -99,7 +98,7 @@ func (h *handler) userSetActive(c *fiber.Ctx) error {
 		msg = "Đã khóa tài khoản " + u.Login + "; mọi phiên đăng nhập của tài khoản này đã kết thúc."
 	}
 	h.setFlash(c, msg)
-	return c.Redirect("/can-bo/tai-khoan/"+itoa(u.ID), fiber.StatusSeeOther)
+	return c.Redirect(userPath(u.ID), fiber.StatusSeeOther)
 }
 
 type passwordPage struct {
@@ -110,7 +109,6 @@ type passwordPage struct {
 // passwordForm lets any officer change their own password.
 func (h *handler) passwordForm(c *fiber.Ctx) error {
 	p := &passwordPage{Base: h.base(c, "Đổi mật khẩu")}
-	p.Officer = true
 	return h.render(c, "password", p)
 }
 
@@ -123,7 +121,6 @@ func (h *handler) passwordChange(c *fiber.Ctx) error {
 	hash := newPassword(errs, "password", c.FormValue("password"), c.FormValue("password_again"))
 	if len(errs) > 0 {
 		p := &passwordPage{Base: h.base(c, "Đổi mật khẩu"), Errors: errs}
-		p.Officer = true
 		return h.renderStatus(c, fiber.StatusUnprocessableEntity, "password", p)
 	}
 	if err := h.store.SetPassword(c.UserContext(), u.ID, hash, u.ID); err != nil {

@@ -50,6 +50,15 @@ type Disclosure struct {
 	Attachments    []Attachment
 }
 
+// IsDraft reports whether the item was never published.
+func (d Disclosure) IsDraft() bool { return d.Status == StatusDraft }
+
+// IsPublished reports whether the item is public and not withdrawn.
+func (d Disclosure) IsPublished() bool { return d.Status == StatusPublished }
+
+// IsWithdrawn reports whether the item was withdrawn; it stays readable.
+func (d Disclosure) IsWithdrawn() bool { return d.Status == StatusWithdrawn }
+
 // DisclosureInput is what an officer writes.
 type DisclosureInput struct {
 	Category     string

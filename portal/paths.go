@@ -1,0 +1,69 @@
+package portal
+
+import "strconv"
+
+// Named paths: every URL a handler redirects to or a template links to is
+// spelled here once, next to the patterns in routes.go that serve it.
+// Templates call the same functions (see templateFuncs).
+const (
+	publicItemsPath  = "/cong-khai"
+	officerHomePath  = "/can-bo"
+	officerItemsPath = "/can-bo/cong-khai"
+	usersPath        = "/can-bo/tai-khoan"
+	filesPath        = "/tep/"
+)
+
+// Officer actions on an item: the last path segment of
+// /can-bo/cong-khai/:id/<action>.
+const (
+	actionPreview  = "xem-truoc"
+	actionPublish  = "cong-bo"
+	actionWithdraw = "rut"
+	actionDelete   = "xoa"
+	actionRedact   = "che"
+)
+
+// itemPath is an item's public page.
+func itemPath(id int64) string { return publicItemsPath + "/" + itoa(id) }
+
+// itemHistoryPath lists an item's public versions.
+func itemHistoryPath(id int64) string { return itemPath(id) + "/lich-su" }
+
+// itemVersionPath is one public version of an item.
+func itemVersionPath(id int64, n int) string {
+	return itemPath(id) + "/phien-ban/" + strconv.Itoa(n)
+}
+
+// categoryPath lists a category's public items.
+func categoryPath(slug string) string { return publicItemsPath + "/" + slug }
+
+// feedPath is the site's feed, or a category's when slug is not "", in
+// format rss, atom or json.
+func feedPath(slug, format string) string {
+	if slug == "" {
+		return "/feed." + format
+	}
+	return categoryPath(slug) + "/feed." + format
+}
+
+// exportPath is the export of every public item, or of a category's when
+// slug is not "", in format csv or json.
+func exportPath(slug, format string) string {
+	if slug == "" {
+		return publicItemsPath + "/xuat." + format
+	}
+	return categoryPath(slug) + "/xuat." + format
+}
+
+// officerItemPath is the edit form of an item's working copy.
+func officerItemPath(id int64) string { return officerItemsPath + "/" + itoa(id) }
+
+// officerItemActionPath is one of the action* pages of an item.
+func officerItemActionPath(id int64, action string) string {
+	return officerItemPath(id) + "/" + action
+}
+
+// userPath is an account's page; userActionPath one of its forms.
+func userPath(id int64) string { return usersPath + "/" + itoa(id) }
+
+func userActionPath(id int64, action string) string { return userPath(id) + "/" + action }
