@@ -39,6 +39,8 @@ type bench struct {
 	bare   *server
 	st     *store.Store
 	seq    *http.Client // one keep-alive connection for sequential timings
+
+	listPages, catPages []string // deep pages of /cong-khai and of deepCategory, read once
 }
 
 func (b *bench) close() {
@@ -193,6 +195,20 @@ func (b *bench) deepPages(ctx context.Context, base string, f store.DisclosureFi
 	return out, nil
 }
 
+// publicDeepPages are the deep pages of the public list and of the
+// category measured, read from the store the first time they are needed.
+func (b *bench) publicDeepPages(ctx context.Context) (list, cat []string, err error) {
+	if b.listPages == nil {
+		if b.listPages, err = b.deepPages(ctx, "/cong-khai", store.DisclosureFilter{Public: true}); err != nil {
+			return nil, nil, err
+		}
+		if b.catPages, err = b.deepPages(ctx, "/cong-khai/"+deepCategory, store.DisclosureFilter{Public: true, Category: deepCategory}); err != nil {
+			return nil, nil, err
+		}
+	}
+	return b.listPages, b.catPages, nil
+}
+
 // lastOf is the deepest full page of a list: after the row listSize+1
 // from its end.
 func lastOf(pages []string) string {
@@ -208,11 +224,7 @@ const deepCategory = "thong-bao"
 // Officer pages are never cached.
 func (b *bench) renderTimes(ctx context.Context, rep *report, cookie string) error {
 	id := strconv.FormatInt(b.ds.ItemID, 10)
-	listPages, err := b.deepPages(ctx, "/cong-khai", store.DisclosureFilter{Public: true})
-	if err != nil {
-		return err
-	}
-	catPages, err := b.deepPages(ctx, "/cong-khai/"+deepCategory, store.DisclosureFilter{Public: true, Category: deepCategory})
+	listPages, catPages, err := b.publicDeepPages(ctx)
 	if err != nil {
 		return err
 	}
@@ -398,11 +410,7 @@ func (b *bench) fetchHeaders(target string) (fetched, error) {
 // in the cache, as a search engine's crawler would.
 func (b *bench) crawl(rep *report) error {
 	ctx := context.Background()
-	listPages, err := b.deepPages(ctx, "/cong-khai", store.DisclosureFilter{Public: true})
-	if err != nil {
-		return err
-	}
-	catPages, err := b.deepPages(ctx, "/cong-khai/"+deepCategory, store.DisclosureFilter{Public: true, Category: deepCategory})
+	listPages, catPages, err := b.publicDeepPages(ctx)
 	if err != nil {
 		return err
 	}
