@@ -4,7 +4,9 @@ package portal
 
 import (
 	"fmt"
+	"io"
 	"log/slog"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -20,6 +22,9 @@ import (
 type Config struct {
 	Store *store.Store
 	Log   *slog.Logger
+	// AccessLog receives one line per request, in slog's text format
+	// (default os.Stderr). Lines arrive in batches from one goroutine.
+	AccessLog io.Writer
 	// BehindTLSProxy: the portal is served over HTTPS by a proxy in front of
 	// it; cookies get the Secure flag and X-Forwarded-Proto is trusted.
 	BehindTLSProxy bool
@@ -62,6 +67,9 @@ func New(cfg Config) (*fiber.App, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
+	if cfg.AccessLog == nil {
+		cfg.AccessLog = os.Stderr
+	}
 	st, err := newStaticFiles()
 	if err != nil {
 		return nil, fmt.Errorf("portal: static files: %w", err)
@@ -79,7 +87,7 @@ func New(cfg Config) (*fiber.App, error) {
 		secure:   cfg.BehindTLSProxy,
 		loginLim: newLimiter(20, time.Minute), // failed logins per address
 		feeds:    feedCache{entries: map[string]*cachedBody{}},
-		access:   newAccessLog(cfg.Log),
+		access:   newAccessLog(cfg.AccessLog),
 		boot:     randomToken()[:8],
 	}
 	if !cfg.NoPageCache {

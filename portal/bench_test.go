@@ -39,7 +39,7 @@ func benchHandler(b *testing.B, noPageCache bool) (fasthttp.RequestHandler, *sto
 	if _, err := seeds.Load(ctx, st, seeds.Options{DemoPassword: demoPassword}); err != nil {
 		b.Fatal(err)
 	}
-	app, err := portal.New(portal.Config{Store: st, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), NoPageCache: noPageCache})
+	app, err := portal.New(portal.Config{Store: st, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), AccessLog: io.Discard, NoPageCache: noPageCache})
 	if err != nil {
 		b.Fatal(err)
 	}

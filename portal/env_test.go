@@ -77,7 +77,7 @@ func newEnvConfig(t testing.TB, demo bool, cfg portal.Config) *env {
 	}
 	logs := &bytes.Buffer{}
 	lw := &lockedWriter{w: logs}
-	cfg.Store, cfg.Log = st, slog.New(slog.NewTextHandler(lw, nil))
+	cfg.Store, cfg.Log, cfg.AccessLog = st, slog.New(slog.NewTextHandler(lw, nil)), lw
 	app, err := portal.New(cfg)
 	if err != nil {
 		t.Fatal(err)

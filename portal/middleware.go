@@ -1,11 +1,8 @@
 package portal
 
 import (
-	"context"
-	"log/slog"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -16,96 +13,32 @@ import (
 const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
+// securityHeaderList goes on every response. Keys are in canonical form
+// and kept as bytes, so that setting them costs a copy and no parsing.
+var securityHeaderList = [][2][]byte{
+	{[]byte("Content-Security-Policy"), []byte(contentSecurityPolicy)},
+	{[]byte("X-Content-Type-Options"), []byte("nosniff")},
+	{[]byte("X-Frame-Options"), []byte("DENY")},
+	{[]byte("Referrer-Policy"), []byte("same-origin")},
+	{[]byte("Permissions-Policy"), []byte("camera=(), microphone=(), geolocation=(), interest-cohort=()")},
+	{[]byte("Cross-Origin-Opener-Policy"), []byte("same-origin")},
+}
+
+var hstsHeader = [2][]byte{[]byte("Strict-Transport-Security"), []byte("max-age=31536000")}
+
 func securityHeaders(tls bool) fiber.Handler {
+	list := securityHeaderList
+	if tls {
+		list = append(list[:len(list):len(list)], hstsHeader)
+	}
 	return func(c *fiber.Ctx) error {
-		c.Set("Content-Security-Policy", contentSecurityPolicy)
-		c.Set("X-Content-Type-Options", "nosniff")
-		c.Set("X-Frame-Options", "DENY")
-		c.Set("Referrer-Policy", "same-origin")
-		c.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
-		c.Set("Cross-Origin-Opener-Policy", "same-origin")
-		if tls {
-			c.Set("Strict-Transport-Security", "max-age=31536000")
+		h := &c.Response().Header
+		for _, kv := range list {
+			h.SetCanonical(kv[0], kv[1])
 		}
 		return c.Next()
 	}
 }
-
-// logRequests logs method, path, status and duration; never the query
-// string, the client address or form values, which may be personal data.
-// It runs the error handler itself, so the line has the final status.
-func (h *handler) logRequests(c *fiber.Ctx) error {
-	start := time.Now()
-	if err := c.Next(); err != nil {
-		if herr := h.handleError(c, err); herr != nil {
-			return herr
-		}
-	}
-	if strings.HasPrefix(c.Path(), "/static/") {
-		return nil
-	}
-	refusal, _ := c.Locals(localRefusal).(string)
-	h.access.add(accessEntry{c.Method(), c.Path(), c.Response().StatusCode(), time.Since(start), refusal})
-	return nil
-}
-
-const localRefusal = "refusal"
-
-// accessLogQueue is how many lines may wait for the writer; past that,
-// lines are counted as dropped rather than making requests wait.
-const accessLogQueue = 8192
-
-// accessLog writes request lines from one goroutine: a request hands its
-// line over without a lock or a write of its own, so logging never
-// serialises requests on the log's mutex and a syscall per line.
-type accessLog struct {
-	log     *slog.Logger
-	queue   chan accessEntry
-	dropped atomic.Int64
-	idle    sync.WaitGroup // lines handed over and not yet written
-}
-
-type accessEntry struct {
-	method, path string
-	status       int
-	took         time.Duration
-	refusal      string
-}
-
-func newAccessLog(log *slog.Logger) *accessLog {
-	a := &accessLog{log: log, queue: make(chan accessEntry, accessLogQueue)}
-	go a.run()
-	return a
-}
-
-func (a *accessLog) add(e accessEntry) {
-	a.idle.Add(1)
-	select {
-	case a.queue <- e:
-	default:
-		a.idle.Done()
-		a.dropped.Add(1)
-	}
-}
-
-func (a *accessLog) run() {
-	ctx := context.Background()
-	for e := range a.queue {
-		if n := a.dropped.Swap(0); n > 0 {
-			a.log.Warn("access log lines dropped: the log could not keep up", "lines", n)
-		}
-		attrs := []slog.Attr{slog.String("method", e.method), slog.String("path", e.path),
-			slog.Int("status", e.status), slog.Int64("ms", e.took.Milliseconds())}
-		if e.refusal != "" {
-			attrs = append(attrs, slog.String("err", e.refusal))
-		}
-		a.log.LogAttrs(ctx, slog.LevelInfo, "request", attrs...)
-		a.idle.Done()
-	}
-}
-
-// flush waits until every line handed over so far is written.
-func (a *accessLog) flush() { a.idle.Wait() }
 
 // limiter counts events per key in fixed windows; it guards logins. In
 // memory: a restart forgets, which only ever favours users.

@@ -234,7 +234,8 @@ func (k cacheKey) String() string {
 const vietnamOffset = 7 * 60 * 60
 
 func (h *handler) cacheKey(c *fiber.Ctx) cacheKey {
-	return cacheKey{h.publicMark(c), (time.Now().Unix() + vietnamOffset) / 86400}
+	// The time the server took when the request arrived: no clock read.
+	return cacheKey{h.publicMark(c), (c.Context().Time().Unix() + vietnamOffset) / 86400}
 }
 
 // cached wraps a public page. params are the only query parameters the

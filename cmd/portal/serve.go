@@ -50,7 +50,7 @@ func serve(args []string) error {
 			log.Info("demo data loaded", "disclosures", res.Disclosures)
 		}
 	}
-	app, err := portal.New(portal.Config{Store: st, Log: log, BehindTLSProxy: *tlsProxy})
+	app, err := portal.New(portal.Config{Store: st, Log: log, AccessLog: logOut, BehindTLSProxy: *tlsProxy})
 	if err != nil {
 		return err
 	}
