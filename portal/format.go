@@ -124,6 +124,7 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 		"postingPeriod":         postingPeriod,
 		"add":                   func(a, b int) int { return a + b },
 		"attachmentURL":         attachmentURL,
+		"filename":              cleanFilename, // names stored before uploads were cleaned
 		"field":                 newFormField,
 		"itemPath":              itemPath,
 		"itemHistoryPath":       itemHistoryPath,

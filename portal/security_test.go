@@ -190,6 +190,23 @@ func TestUploadedFileNamesLoseBidiAndControlCharacters(t *testing.T) {
 	if got := downloadName(t, e, a.ID); got != "bien_banfdp.exe" {
 		t.Errorf("old name served as %q", got)
 	}
+	// …and on the pages that list it: the officer's form and the public item.
+	f = validForm(e, tok)
+	f.Add("keep", itoa(a.ID))
+	r = e.postMultipart("/can-bo/cong-khai", f)
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("create with the old file: %d", r.status)
+	}
+	id := itoa(lastID(t, r.header.Get("Location")))
+	if r := e.post("/can-bo/cong-khai/"+id+"/cong-bo", url.Values{"_csrf": {tok}}); r.status != http.StatusSeeOther {
+		t.Fatalf("publish: %d", r.status)
+	}
+	for _, p := range []string{"/can-bo/cong-khai/" + id, "/cong-khai/" + id} {
+		page := e.get(p).body
+		if strings.Contains(page, "\u202E") || !strings.Contains(page, "bien_banfdp.exe") {
+			t.Errorf("%s shows the file name with its override, or not at all", p)
+		}
+	}
 }
 
 func downloadName(t *testing.T, e *env, id int64) string {
