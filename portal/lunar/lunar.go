@@ -20,8 +20,8 @@
 //     does not enter a new 30° sign of longitude during it) repeats the number
 //     of the month before it.
 //
-// Accurate for 1800–2199 (Meeus's truncated series); the portal needs a few
-// decades around today.
+// Meant for 1800–2199 (Meeus's truncated series; the tests walk every day of
+// 1900–2100); the portal needs a few decades around today.
 package lunar
 
 import (
@@ -163,10 +163,18 @@ func leapOffset(a11 int) int {
 // whatever its location).
 func FromSolar(t time.Time) Date {
 	day := jdn(t)
-	k := int(math.Floor((float64(day) - newMoon1900) / synodicMonth))
-	start := newMoonDay(k + 1)
-	if start > day {
+	// The mean lunation gives the month within one; the true new moon can
+	// be half a day or more from the mean, so step to the last new moon on
+	// or before day.
+	k := int(math.Floor((float64(day)-newMoon1900)/synodicMonth)) + 1
+	start := newMoonDay(k)
+	for start > day {
+		k--
 		start = newMoonDay(k)
+	}
+	for next := newMoonDay(k + 1); next <= day; next = newMoonDay(k + 1) {
+		k++
+		start = next
 	}
 	y := t.Year()
 	a11 := month11(y)
