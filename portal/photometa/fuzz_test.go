@@ -2,6 +2,8 @@ package photometa
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -17,6 +19,14 @@ func FuzzStrip(f *testing.F) {
 	} {
 		f.Add(seed)
 		f.Add(seed[:len(seed)/2])
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.jpeg"))
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		clean, rep, err := Strip(data)

@@ -47,8 +47,9 @@ func stripJPEG(data []byte) ([]byte, Report, error) {
 	var out bytes.Buffer
 	orientation := 0
 	copied := 2 // data[:copied] is in out, or deliberately skipped
+	out.Grow(len(data))
 	out.Write(data[:2])
-	dropped := false
+	dropped, scanned := false, false
 
 	p := 2
 	for {
@@ -70,6 +71,9 @@ func stripJPEG(data []byte) ([]byte, Report, error) {
 		p++
 		switch {
 		case m == markEOI:
+			if !scanned {
+				return nil, Report{}, errors.New("photometa: JPEG without image data")
+			}
 			out.Write(data[copied:p])
 			if p < len(data) {
 				f[Trailer] = true
@@ -99,7 +103,7 @@ func stripJPEG(data []byte) ([]byte, Report, error) {
 			if err != nil {
 				return nil, Report{}, err
 			}
-			p = end
+			p, scanned = end, true
 			continue
 		}
 		if keepJPEGSegment(m, body) {

@@ -6,6 +6,8 @@ import (
 	"image"
 	_ "image/jpeg"
 	_ "image/png"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -120,7 +122,7 @@ func TestStripPhonePNG(t *testing.T) {
 	plain := plainPNG(t)
 	ihdrEnd := 8 + 12 + 13
 	want := bytes.Join([][]byte{plain[:ihdrEnd], gamaChunk, iccpChunk, physChunk,
-		chunk("eXIf", orientationPNG(8)), plain[ihdrEnd:]}, nil)
+		chunk("eXIf", orientationBlock(8)), plain[ihdrEnd:]}, nil)
 	if !bytes.Equal(clean, want) {
 		t.Errorf("clean file is not IHDR, gAMA, iCCP, pHYs, orientation-only eXIf and the encoder's chunks unchanged")
 	}
@@ -139,7 +141,7 @@ func TestStripPhonePNG(t *testing.T) {
 	}
 }
 
-func orientationPNG(o byte) []byte {
+func orientationBlock(o byte) []byte {
 	b := bytes.Clone(orientation6)
 	b[19] = o
 	return b
@@ -168,7 +170,7 @@ func TestStripCleanFilesUnchanged(t *testing.T) {
 // returned as a shorter "clean" image.
 func TestStripTruncated(t *testing.T) {
 	for name, in := range map[string][]byte{
-		"JPEG": phoneJPEG(t, 6)[:len(phoneJPEG(t, 6))-len("\xFF\xD8 second picture from "+secretModel)],
+		"JPEG": bytes.TrimSuffix(phoneJPEG(t, 6), []byte("\xFF\xD8 second picture from "+secretModel)),
 		"PNG":  plainPNG(t),
 	} {
 		for n := 0; n < len(in); n++ {
@@ -202,6 +204,8 @@ func TestStripMalformed(t *testing.T) {
 		{"JPEG segment length 1", badLen},
 		{"JPEG without marker after SOI", noMarker},
 		{"JPEG with SOI twice", append([]byte{0xFF, 0xD8}, plainJPEG(t)...)},
+		{"JPEG without image data", []byte{0xFF, 0xD8, 0xFF, 0xD9}},
+		{"PNG without image data", append(bytes.Clone(plainPNG(t)[:33]), chunk("IEND")...)},
 		{"PNG bad CRC", pngCRC},
 		{"PNG not starting with IHDR", idatFirst},
 		{"PNG unknown critical chunk", critical},
@@ -234,5 +238,34 @@ func TestStripBrokenEXIFOffsets(t *testing.T) {
 		if !rep.Has(it) {
 			t.Errorf("report misses %v: %+v", it, rep)
 		}
+	}
+}
+
+// The files in testdata come from Go's image/testdata (BSD licence): a
+// progressive JPEG with several scans, one with restart markers, and a CMYK
+// JPEG whose Adobe segment tells how to convert its colours.
+func TestStripJPEGVariants(t *testing.T) {
+	for _, name := range []string{"video-001.q50.420.progressive.jpeg", "video-001.restart2.jpeg", "video-001.cmyk.jpeg"} {
+		orig, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		clean, rep, err := Strip(orig)
+		if err != nil || !bytes.Equal(clean, orig) || len(rep.Removed) != 0 {
+			t.Errorf("%s: a file without metadata changed: %v, %+v", name, err, rep)
+		}
+
+		in := bytes.Join([][]byte{orig[:2], segment(markAPP1, idExif, phoneEXIF(3)),
+			segment(markCOM, []byte(secretNote)), orig[2:]}, nil)
+		clean, _, err = Strip(in)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		o3 := orientationBlock(3)
+		want := bytes.Join([][]byte{orig[:2], segment(markAPP1, idExif, o3), orig[2:]}, nil)
+		if !bytes.Equal(clean, want) {
+			t.Errorf("%s: metadata not removed cleanly", name)
+		}
+		samePixels(t, in, clean)
 	}
 }

@@ -47,8 +47,9 @@ func stripPNG(data []byte) ([]byte, Report, error) {
 	var out bytes.Buffer
 	orientation := 0
 	copied := len(pngMagic)
+	out.Grow(len(data))
 	out.Write(data[:copied])
-	dropped := false
+	dropped, sawIDAT := false, false
 
 	for p, first := len(pngMagic), true; ; first = false {
 		if p+8 > len(data) {
@@ -69,7 +70,11 @@ func stripPNG(data []byte) ([]byte, Report, error) {
 		}
 		start := p
 		p = end
+		sawIDAT = sawIDAT || typ == "IDAT"
 		if typ == "IEND" {
+			if !sawIDAT {
+				return nil, Report{}, errors.New("photometa: PNG without image data")
+			}
 			out.Write(data[copied:p])
 			if p < len(data) {
 				f[Trailer] = true
