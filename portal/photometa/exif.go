@@ -120,13 +120,7 @@ func readEXIF(b []byte, f *found) (orientation int) {
 				}
 			}
 		case tagGPSIFD:
-			gps, _, ok := t.ifd(t.ord.Uint32(e.value))
-			for _, g := range gps {
-				if g.tag != tagGPSVersion {
-					ok = false // a real position, not just a version number
-				}
-			}
-			if !ok || len(gps) == 0 {
+			if gps, _, ok := t.ifd(t.ord.Uint32(e.value)); !ok || hasPosition(gps) {
 				f[GPS] = true
 			}
 		case tagExifIFD:
@@ -142,6 +136,17 @@ func readEXIF(b []byte, f *found) (orientation int) {
 		}
 	}
 	return orientation
+}
+
+// hasPosition reports whether a GPS IFD holds more than its version
+// number, which some phones write with location turned off.
+func hasPosition(gps []ifdEntry) bool {
+	for _, g := range gps {
+		if g.tag != tagGPSVersion {
+			return true
+		}
+	}
+	return false
 }
 
 func note(f *found, tag uint16) {

@@ -126,16 +126,27 @@ func stripJPEG(data []byte) ([]byte, Report, error) {
 			}
 			continue
 		}
+		if m == markAPP0 && bytes.HasPrefix(body, idJFIF) {
+			// JFIF with a thumbnail: keep the header, say it has none.
+			f[Thumbnail] = true
+			writeSegment(&out, markAPP0, append(bytes.Clone(body[:jfifSize-2]), 0, 0))
+			continue
+		}
 		describeJPEGSegment(m, body, &f)
 	}
 }
+
+// jfifSize is the length of a JFIF APP0 body without a thumbnail: the
+// identifier, version, density unit and densities, and the thumbnail's
+// width and height, which end the header.
+const jfifSize = 14
 
 // keepJPEGSegment says whether a segment other than SOS is needed to show
 // the image.
 func keepJPEGSegment(m byte, body []byte) bool {
 	switch {
 	case m == markAPP0:
-		return bytes.HasPrefix(body, idJFIF)
+		return bytes.HasPrefix(body, idJFIF) && len(body) <= jfifSize
 	case m == markAPP2:
 		return bytes.HasPrefix(body, idICC)
 	case m == markAPP14:
@@ -151,6 +162,8 @@ func describeJPEGSegment(m byte, body []byte, f *found) {
 	switch {
 	case m == markCOM:
 		f[Comment] = true
+	case m == markAPP0 && bytes.HasPrefix(body, []byte("JFXX\x00")):
+		f[Thumbnail] = true
 	case m == markAPP1 && (bytes.HasPrefix(body, idXMP) || bytes.HasPrefix(body, idXMPExt)):
 		f[XMP] = true
 		readXMP(body, f)

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"image"
-	_ "image/jpeg"
+	"image/jpeg"
 	_ "image/png"
 	"os"
 	"path/filepath"
@@ -267,5 +267,64 @@ func TestStripJPEGVariants(t *testing.T) {
 			t.Errorf("%s: metadata not removed cleanly", name)
 		}
 		samePixels(t, in, clean)
+	}
+}
+
+// A JFIF header may carry an uncompressed thumbnail, which can show the
+// photo before it was cropped: the header stays, the thumbnail goes.
+func TestStripJFIFThumbnail(t *testing.T) {
+	plain := plainJPEG(t)
+	thumb := bytes.Repeat([]byte{0xAB, 0xCD, 0xEF}, 2*2)
+	in := bytes.Join([][]byte{plain[:2],
+		segment(markAPP0, []byte("JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x02\x02"), thumb),
+		segment(markAPP0, []byte("JFXX\x00\x13"), thumb), plain[2:]}, nil)
+	clean, rep, err := Strip(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := bytes.Join([][]byte{plain[:2], jfifSegment, plain[2:]}, nil)
+	if !bytes.Equal(clean, want) {
+		t.Errorf("clean file is not SOI, JFIF without thumbnail and the encoder's segments")
+	}
+	if !slices.Equal(rep.Removed, []Item{Thumbnail}) {
+		t.Errorf("Removed = %v", rep.Removed)
+	}
+}
+
+// BenchmarkStrip measures a 12-megapixel phone photo (about 4 MB of JPEG).
+func BenchmarkStrip(b *testing.B) {
+	img := image.NewNRGBA(image.Rect(0, 0, 4000, 3000))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i*7 + i/4000)
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 95}); err != nil {
+		b.Fatal(err)
+	}
+	plain := buf.Bytes()
+	in := bytes.Join([][]byte{plain[:2], segment(markAPP1, idExif, phoneEXIF(6)), plain[2:]}, nil)
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := Strip(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Some phones write a GPS IFD holding only its version with location
+// turned off: no position was removed, so none is reported.
+func TestStripGPSVersionOnly(t *testing.T) {
+	ifd0 := []entry{long(0x8825, 8+2+12+4)}
+	tiff := append([]byte{'I', 'I', 42, 0, 8, 0, 0, 0}, ifdBlock(ifd0, 8, 0)...)
+	tiff = append(tiff, ifdBlock([]entry{{0x0000, 1, 4, []byte{2, 2, 0, 0}}}, 8+2+12+4, 0)...)
+	plain := plainJPEG(t)
+	in := bytes.Join([][]byte{plain[:2], segment(markAPP1, idExif, tiff), plain[2:]}, nil)
+	clean, rep, err := Strip(in)
+	if err != nil || !bytes.Equal(clean, plain) {
+		t.Fatalf("EXIF not removed: %v", err)
+	}
+	if rep.Has(GPS) {
+		t.Errorf("report claims a position: %v", rep.String())
 	}
 }
