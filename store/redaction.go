@@ -30,7 +30,8 @@ var (
 	// is split by formatting so that replacing it would leave it readable.
 	ErrRedactionMarkup = errors.New("store: text to redact cannot be replaced without breaking the markup")
 	// ErrFileNotRemovable: the file is not in an earlier version of the
-	// item, is still in its current version, or was removed already.
+	// item, is still in its current version, was removed already, or is
+	// carried by another item too.
 	ErrFileNotRemovable = errors.New("store: file cannot be removed from this item")
 )
 
@@ -223,7 +224,9 @@ func (r Redaction) auditDetail() string {
 }
 
 // removableFiles checks each file: in an earlier version of the item, not
-// in its current version or working copy, not removed already.
+// in its current version or working copy, not removed already, and not
+// carried by any other item (a record can be: the edit form keeps any known
+// file id), whose pages the redaction would otherwise change unannounced.
 func removableFiles(ctx context.Context, tx *sql.Tx, id int64, current int, ids []int64) ([]Attachment, error) {
 	var out []Attachment
 	for _, aid := range ids {
@@ -237,8 +240,11 @@ func removableFiles(ctx context.Context, tx *sql.Tx, id int64, current int, ids 
 			AND NOT EXISTS (SELECT 1 FROM version_attachments va JOIN disclosure_versions v ON v.id = va.version_id
 				WHERE v.disclosure_id = ? AND v.version = ? AND va.attachment_id = ?)
 			AND NOT EXISTS (SELECT 1 FROM disclosure_attachments WHERE disclosure_id = ? AND attachment_id = ?)
-			AND NOT EXISTS (SELECT 1 FROM redacted_files WHERE attachment_id = ?)`,
-			id, aid, id, current, aid, id, aid, aid).Scan(&ok)
+			AND NOT EXISTS (SELECT 1 FROM redacted_files WHERE attachment_id = ?)
+			AND NOT EXISTS (SELECT 1 FROM version_attachments va JOIN disclosure_versions v ON v.id = va.version_id
+				WHERE va.attachment_id = ? AND v.disclosure_id <> ?)
+			AND NOT EXISTS (SELECT 1 FROM disclosure_attachments WHERE attachment_id = ? AND disclosure_id <> ?)`,
+			id, aid, id, current, aid, id, aid, aid, aid, id, aid, id).Scan(&ok)
 		if err != nil {
 			return nil, err
 		}

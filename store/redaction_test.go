@@ -399,3 +399,35 @@ func TestTriggersAllowOnlyARedaction(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// An attachment record can be carried by two items (the edit form keeps any
+// known file id). Removing it from one item's history must not take it out
+// of the other item, whose current version still publishes it.
+func TestRedactRefusesFileAnotherItemCarries(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newTestStore(t)
+	uid := mustUser(t, s, "quantri")
+	id, old, _ := redactionFixture(t, s, uid)
+	other, err := s.CreateDisclosure(ctx, DisclosureInput{Category: "thong-bao", Title: "Khác", AttachmentIDs: []int64{old.ID}}, uid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PublishDisclosure(ctx, other, uid); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Redact(ctx, id, RedactionInput{FileIDs: []int64{old.ID}, Reason: "Có số điện thoại"}, uid)
+	wantErr(t, "remove a file another item publishes", err, ErrFileNotRemovable)
+	d, err := s.PublicDisclosure(ctx, other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Attachment(ctx, old.ID); a.Removed {
+		t.Error("the other item's current file is marked removed")
+	}
+	if _, err := os.Stat(s.AttachmentPath(old)); err != nil {
+		t.Errorf("the bytes of the other item's current file were deleted: %v", err)
+	}
+	if len(d.Attachments) != 1 {
+		t.Errorf("other item has %d files, want 1", len(d.Attachments))
+	}
+}
