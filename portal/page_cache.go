@@ -44,6 +44,7 @@ type pageCache struct {
 	bytes   int
 	renders chan struct{} // render slots
 	pending map[string]chan struct{}
+	newest  cacheKey // the newest key asked for: entries of older ones are dropped
 }
 
 func newPageCache() *pageCache {
@@ -151,6 +152,7 @@ func notModified(c *fiber.Ctx, etag string, modified time.Time) bool {
 func (pc *pageCache) get(slot string, key cacheKey) *cachedBody {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
+	pc.dropOlder(key)
 	el := pc.entries[slot]
 	if el == nil {
 		return nil
@@ -163,6 +165,20 @@ func (pc *pageCache) get(slot string, key cacheKey) *cachedBody {
 	return p
 }
 
+// dropOlder drops every entry when key is newer than any seen: they are
+// all stale then. Waiting for the LRU would keep a page no one asks for
+// again in memory, and a redaction promises the removed text is kept
+// nowhere.
+func (pc *pageCache) dropOlder(key cacheKey) {
+	if !key.after(pc.newest) {
+		return
+	}
+	pc.newest = key
+	clear(pc.entries)
+	pc.lru.Init()
+	pc.bytes = 0
+}
+
 // put keeps p under its slot, evicting the least recently used entries
 // past the byte budget.
 func (pc *pageCache) put(p *cachedBody) {
@@ -171,6 +187,7 @@ func (pc *pageCache) put(p *cachedBody) {
 	}
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
+	pc.dropOlder(p.key)
 	if el := pc.entries[p.slot]; el != nil {
 		pc.bytes -= el.Value.(*cachedBody).size()
 		pc.lru.Remove(el)
@@ -224,6 +241,12 @@ func visitor(c *fiber.Ctx) bool {
 type cacheKey struct {
 	mark int64
 	day  int64 // days since 1970-01-01 in Vietnam
+}
+
+// after reports whether k is newer than o: a later mark, or the same mark
+// on a later day.
+func (k cacheKey) after(o cacheKey) bool {
+	return k.mark > o.mark || k.mark == o.mark && k.day > o.day
 }
 
 func (k cacheKey) String() string {

@@ -44,3 +44,32 @@ func TestPageCacheKeepsToItsByteBudget(t *testing.T) {
 		t.Error("a page larger than maxCachedPage was cached")
 	}
 }
+
+// TestPageCacheDropsStaleEntries: once a newer key is asked for (the public
+// change mark moved, say after a redaction), no entry of an older key stays
+// in memory, even one no one asks for again.
+func TestPageCacheDropsStaleEntries(t *testing.T) {
+	pc := newPageCache()
+	old := cacheKey{1, 1}
+	for _, slot := range []string{"/cong-khai/7?", "/cong-khai?sau=1.7"} {
+		p := newCachedBody(old, []byte("Nguyễn Văn A 0912 345 678"), "text/html", time.Time{})
+		p.slot = slot
+		pc.put(p)
+	}
+	if pc.get("/cong-khai/7?", old) == nil {
+		t.Fatal("a fresh entry was not served")
+	}
+	pc.get("/", cacheKey{2, 1})
+	if len(pc.entries) != 0 || pc.lru.Len() != 0 || pc.bytes != 0 {
+		t.Errorf("after the mark moved, %d entries (%d bytes) of the old mark stay in memory", len(pc.entries), pc.bytes)
+	}
+	p := newCachedBody(cacheKey{2, 1}, []byte("x"), "text/html", time.Time{})
+	p.slot = "/"
+	pc.put(p)
+	if pc.get("/", cacheKey{2, 1}) == nil || pc.get("/", cacheKey{1, 2}) != nil {
+		t.Error("entries of the newest key are not served as before")
+	}
+	if pc.get("/", cacheKey{2, 1}) == nil {
+		t.Error("an older key asked for later dropped the newer entries")
+	}
+}
