@@ -15,11 +15,13 @@ const logFlushInterval = 100 * time.Millisecond
 // most every logFlushInterval: under load, thousands of request lines a
 // second cost a few writes instead of a system call each.
 type logWriter struct {
-	mu   sync.Mutex
-	buf  bytes.Buffer
-	out  io.Writer
-	stop chan struct{}
-	done chan struct{}
+	mu    sync.Mutex // guards buf only: a Write never waits for out
+	buf   bytes.Buffer
+	spare bytes.Buffer // the buffer being written out; guarded by outMu
+	outMu sync.Mutex   // one write to out at a time, in order
+	out   io.Writer
+	stop  chan struct{}
+	done  chan struct{}
 }
 
 func newLogWriter(out io.Writer) *logWriter {
@@ -48,15 +50,20 @@ func (w *logWriter) Write(p []byte) (int, error) {
 	return w.buf.Write(p)
 }
 
-// Flush writes out what has been collected.
+// Flush writes out what has been collected. The lines are taken under the
+// lock and written without it: a slow or stalled output (a paused
+// terminal, a full pipe) must not hold up a request that logs an error.
 func (w *logWriter) Flush() error {
+	w.outMu.Lock()
+	defer w.outMu.Unlock()
 	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.buf.Len() == 0 {
+	w.buf, w.spare = w.spare, w.buf
+	w.mu.Unlock()
+	if w.spare.Len() == 0 {
 		return nil
 	}
-	_, err := w.out.Write(w.buf.Bytes())
-	w.buf.Reset()
+	_, err := w.out.Write(w.spare.Bytes())
+	w.spare.Reset()
 	return err
 }
 

@@ -44,3 +44,47 @@ func TestLogWriterWritesEveryLineSoonAndAtClose(t *testing.T) {
 		t.Fatalf("after Close the output is %q", got)
 	}
 }
+
+// stalledWriter blocks every write until released, like a full pipe.
+type stalledWriter struct {
+	entered chan struct{}
+	release chan struct{}
+	lockedBuffer
+}
+
+func (s *stalledWriter) Write(p []byte) (int, error) {
+	s.entered <- struct{}{}
+	<-s.release
+	return s.lockedBuffer.Write(p)
+}
+
+// TestLogWriterWriteDoesNotWaitForOutput: while the output is stalled in
+// the middle of a flush, a line logged by a request is still taken at once.
+func TestLogWriterWriteDoesNotWaitForOutput(t *testing.T) {
+	out := &stalledWriter{entered: make(chan struct{}), release: make(chan struct{})}
+	w := &logWriter{out: out} // no timer: the test flushes
+	w.Write([]byte("một\n"))
+	flushed := make(chan error)
+	go func() { flushed <- w.Flush() }()
+	<-out.entered // the flush is now inside out.Write
+	wrote := make(chan struct{})
+	go func() {
+		w.Write([]byte("hai\n"))
+		close(wrote)
+	}()
+	select {
+	case <-wrote:
+	case <-time.After(10 * time.Second):
+		close(out.release)
+		t.Fatal("a Write waited for the stalled output")
+	}
+	close(out.release)
+	<-flushed
+	go func() { <-out.entered }()
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); got != "một\nhai\n" {
+		t.Fatalf("output %q", got)
+	}
+}
