@@ -188,6 +188,9 @@ func (pc *pageCache) put(p *cachedBody) {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
 	pc.dropOlder(p.key)
+	if pc.newest.after(p.key) {
+		return // rendered before a change that others have seen: stale already
+	}
 	if el := pc.entries[p.slot]; el != nil {
 		pc.bytes -= el.Value.(*cachedBody).size()
 		pc.lru.Remove(el)

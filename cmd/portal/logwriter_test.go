@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -86,5 +87,27 @@ func TestLogWriterWriteDoesNotWaitForOutput(t *testing.T) {
 	}
 	if got := out.String(); got != "một\nhai\n" {
 		t.Fatalf("output %q", got)
+	}
+}
+
+// TestLogWriterBoundsItsBacklog: while the output takes nothing, lines past
+// maxLogBacklog are dropped and counted, not kept.
+func TestLogWriterBoundsItsBacklog(t *testing.T) {
+	w := &logWriter{}
+	line := bytes.Repeat([]byte("x"), 1<<10)
+	for range 2 * maxLogBacklog / len(line) {
+		w.Write(line)
+	}
+	if w.buf.Len() > maxLogBacklog {
+		t.Fatalf("backlog %d bytes, bound %d", w.buf.Len(), maxLogBacklog)
+	}
+	if w.dropped == 0 {
+		t.Fatal("no line counted as dropped")
+	}
+	var out lockedBuffer
+	w.out = &out
+	w.Flush()
+	if !strings.Contains(out.String(), "log lines dropped") {
+		t.Error("the flush does not say lines were dropped")
 	}
 }
