@@ -63,7 +63,7 @@ func TestBrowserAccessibility(t *testing.T) {
 	}
 	// The officers' pages, logged in.
 	browserLogin(t, ctx, e, "admin")
-	for _, p := range []string{"/can-bo", "/can-bo/cong-khai/moi", "/can-bo/tai-khoan", "/can-bo/cai-dat", "/can-bo/nhat-ky"} {
+	for _, p := range []string{"/can-bo", "/can-bo/cong-khai/moi", "/can-bo/tai-khoan", "/can-bo/cai-dat", "/can-bo/nhat-ky", "/can-bo/ngay-nghi"} {
 		check(p)
 	}
 }

@@ -3,18 +3,21 @@
 package portal
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/compress"
 	"github.com/microcosm-cc/bluemonday"
 
+	"minhbach/portal/workdays"
 	"minhbach/store"
 )
 
@@ -60,6 +63,9 @@ type handler struct {
 	pages  *pageCache // nil when disabled
 	access *accessLog
 	boot   string // tells this process's change marks from another's
+
+	calMu sync.Mutex // reloads of cal take turns
+	cal   atomic.Pointer[workdays.Calendar]
 }
 
 // New builds the Fiber application.
@@ -92,6 +98,9 @@ func New(cfg Config) (*fiber.App, error) {
 	}
 	if !cfg.NoPageCache {
 		h.pages = newPageCache()
+	}
+	if err := h.initHolidays(context.Background()); err != nil {
+		return nil, fmt.Errorf("portal: holidays: %w", err)
 	}
 	app := fiber.New(fiber.Config{
 		AppName:      "Minh Bạch",

@@ -55,7 +55,7 @@ func TestBrowserOfficerPagesFitA360pxPhone(t *testing.T) {
 		"/can-bo", "/can-bo?trang-thai=draft", "/can-bo/cong-khai/moi", "/can-bo/cong-khai/" + p,
 		"/can-bo/cong-khai/" + p + "/xem-truoc", "/can-bo/cong-khai/" + p + "/rut", "/can-bo/cong-khai/" + d + "/xoa",
 		"/can-bo/mat-khau", "/can-bo/tai-khoan", "/can-bo/tai-khoan/" + itoa(users[0].ID), "/can-bo/nhat-ky",
-		"/can-bo/cai-dat", "/can-bo/don-vi",
+		"/can-bo/cai-dat", "/can-bo/don-vi", "/can-bo/ngay-nghi",
 	}
 	for _, path := range paths {
 		do(t, ctx, chromedp.Navigate(e.url+path))

@@ -143,6 +143,10 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 		"actionLabel":           actionLabel,
 		"redacted":              markRedacted,
 		"entityLabel":           func(e string) string { return entityLabels[e] },
+		"holidaysPath":          func() string { return holidaysPath },
+		"holidaysActionPath":    holidaysActionPath,
+		"holidayKinds":          func() []fieldOption { return holidayKinds },
+		"yearAnchor":            yearAnchor,
 	}
 }
 
@@ -185,6 +189,10 @@ var actionLabels = map[string]string{
 	"user.lock":               "Khóa tài khoản",
 	"user.unlock":             "Mở khóa tài khoản",
 	"backup.create":           "Sao lưu dữ liệu",
+	"holidays.seed":           "Tạo bảng ngày nghỉ theo Bộ luật Lao động",
+	"holidays.save":           "Lưu ngày nghỉ, ngày làm bù",
+	"holidays.delete":         "Xóa ngày nghỉ, ngày làm bù",
+	"holidays.confirm":        "Xác nhận lịch nghỉ của năm",
 }
 
 // entityLabels name what an audit-log entry is about, when it is not an
@@ -194,6 +202,7 @@ var entityLabels = map[string]string{
 	"settings":   "Thông tin xã",
 	"units":      "Đơn vị",
 	"villages":   "Thôn",
+	"holidays":   "Bảng ngày nghỉ",
 }
 
 func actionLabel(action string) string {

@@ -275,7 +275,7 @@ func TestEveryOfficerPageRenders(t *testing.T) {
 	for _, path := range []string{
 		"/can-bo", "/can-bo?trang-thai=draft", "/can-bo?trang-thai=published", "/can-bo?trang-thai=withdrawn",
 		"/can-bo/cong-khai/moi", "/can-bo/cong-khai/" + p, "/can-bo/cong-khai/" + d, "/can-bo/cong-khai/" + d + "/xem-truoc",
-		"/can-bo/cong-khai/" + p + "/xem-truoc", "/can-bo/cong-khai/" + p + "/rut", "/can-bo/cong-khai/" + p + "/che", "/can-bo/tai-khoan", "/can-bo/nhat-ky", "/can-bo/cai-dat", "/can-bo/don-vi", "/can-bo/mat-khau",
+		"/can-bo/cong-khai/" + p + "/xem-truoc", "/can-bo/cong-khai/" + p + "/rut", "/can-bo/cong-khai/" + p + "/che", "/can-bo/tai-khoan", "/can-bo/nhat-ky", "/can-bo/cai-dat", "/can-bo/don-vi", "/can-bo/ngay-nghi", "/can-bo/mat-khau",
 		"/can-bo/cong-khai/" + d + "/xoa", "/can-bo/tai-khoan/" + itoa(admin.ID),
 	} {
 		r := e.get(path)

@@ -10,6 +10,7 @@ const (
 	officerHomePath  = "/can-bo"
 	officerItemsPath = "/can-bo/cong-khai"
 	usersPath        = "/can-bo/tai-khoan"
+	holidaysPath     = "/can-bo/ngay-nghi"
 	filesPath        = "/tep/"
 )
 
@@ -67,3 +68,7 @@ func officerItemActionPath(id int64, action string) string {
 func userPath(id int64) string { return usersPath + "/" + itoa(id) }
 
 func userActionPath(id int64, action string) string { return userPath(id) + "/" + action }
+
+// holidaysActionPath is one of the forms of the holidays page: "xoa"
+// (delete a date) or "xac-nhan" (confirm a year).
+func holidaysActionPath(action string) string { return holidaysPath + "/" + action }

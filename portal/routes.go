@@ -62,6 +62,10 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get("/can-bo/don-vi", h.admin(h.placesIndex))
 	app.Post("/can-bo/don-vi", h.admin(h.placeAdd(false)))
 	app.Post("/can-bo/thon", h.admin(h.placeAdd(true)))
+	app.Get(holidaysPath, h.admin(h.holidaysIndex))
+	app.Post(holidaysPath, h.admin(h.holidaySave))
+	app.Post(holidaysActionPath("xoa"), h.admin(h.holidayDelete))
+	app.Post(holidaysActionPath("xac-nhan"), h.admin(h.holidayConfirm))
 	app.Get("/can-bo/cong-khai/:id<int>/che", h.admin(h.disclosureRedactForm))
 	app.Post("/can-bo/cong-khai/:id<int>/che", h.admin(h.disclosureRedact))
 }
