@@ -384,11 +384,14 @@ func (s *Store) DisclosureVersion(ctx context.Context, id int64, n int) (Version
 // with it a chunk at a time: memory stays flat, no read is held open while
 // a slow client downloads, and an item edited meanwhile keeps its place.
 func (s *Store) PublicDisclosuresAfter(ctx context.Context, category string, afterID int64, limit int) ([]Disclosure, error) {
-	cond, args := " AND d.id > ?", []any{afterID}
+	// One category's items are spread over the whole id range: its files
+	// are read with the same condition, not for every item in the range.
+	var catCond string
+	var catArgs []any
 	if category != "" {
-		cond += " AND d.category = ?"
-		args = append(args, category)
+		catCond, catArgs = " AND d.category = ?", []any{category}
 	}
+	cond, args := " AND d.id > ?"+catCond, append([]any{afterID}, catArgs...)
 	rows, err := s.r.QueryContext(ctx, "SELECT "+fmt.Sprintf(publicColumns, "''")+publicFrom+cond+" ORDER BY d.id LIMIT ?",
 		append(args, limit)...)
 	if err != nil {
@@ -417,8 +420,8 @@ func (s *Store) PublicDisclosuresAfter(ctx context.Context, category string, aft
 		JOIN disclosure_versions v ON v.disclosure_id = d.id AND v.version = d.current_version
 		JOIN version_attachments va ON va.version_id = v.id
 		JOIN attachments a ON a.id = va.attachment_id
-		WHERE d.id BETWEEN ? AND ? AND d.current_version > 0
-		ORDER BY d.id, va.position`, out[0].ID, out[len(out)-1].ID)
+		WHERE d.id BETWEEN ? AND ? AND d.current_version > 0`+catCond+`
+		ORDER BY d.id, va.position`, append([]any{out[0].ID, out[len(out)-1].ID}, catArgs...)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: public disclosures after %d: attachments: %w", afterID, err)
 	}
