@@ -88,18 +88,9 @@ func trim[T any](lp listPage, rows []T, key func(T) string) ([]T, pager) {
 // that has nothing, is not found.
 func (h *handler) page(c *fiber.Ctx, f store.DisclosureFilter, lp listPage) ([]store.Disclosure, pager, error) {
 	ctx := c.UserContext()
-	for _, p := range []struct {
-		s  string
-		to *store.Cursor
-	}{{lp.older, &f.Older}, {lp.newer, &f.Newer}} {
-		if p.s == "" {
-			continue
-		}
-		cur, ok := store.ParseCursor(p.s)
-		if !ok {
-			return nil, pager{}, errNotFound()
-		}
-		*p.to = cur
+	var err error
+	if f.Older, f.Newer, err = keysOf(lp, store.ParseCursor); err != nil {
+		return nil, pager{}, err
 	}
 	f.Limit = lp.size + 1
 	rows, err := h.store.Disclosures(ctx, f)
@@ -118,5 +109,29 @@ func (h *handler) page(c *fiber.Ctx, f store.DisclosureFilter, lp listPage) ([]s
 	return items, pg, nil
 }
 
-// idKey is the cursor of a list sorted by id, newest first.
+// keysOf reads the keys a page asks for with parse, which knows the list's
+// key type: older or newer is set, or neither. A key that parse refuses
+// (another spelling included) is not found.
+func keysOf[K any](lp listPage, parse func(string) (K, bool)) (older, newer K, err error) {
+	var ok bool
+	if lp.older != "" {
+		if older, ok = parse(lp.older); !ok {
+			return older, newer, errNotFound()
+		}
+	}
+	if lp.newer != "" {
+		if newer, ok = parse(lp.newer); !ok {
+			return older, newer, errNotFound()
+		}
+	}
+	return older, newer, nil
+}
+
+// idKey is the key of a list sorted by id, newest first.
 func idKey(id int64) string { return strconv.FormatInt(id, 10) }
+
+// parseIDKey reads an idKey, in its one spelling.
+func parseIDKey(s string) (int64, bool) {
+	id, err := strconv.ParseInt(s, 10, 64)
+	return id, err == nil && id > 0 && idKey(id) == s
+}

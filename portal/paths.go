@@ -11,6 +11,7 @@ const (
 	officerItemsPath = "/can-bo/cong-khai"
 	usersPath        = "/can-bo/tai-khoan"
 	holidaysPath     = "/can-bo/ngay-nghi"
+	auditPath        = "/can-bo/nhat-ky"
 	filesPath        = "/tep/"
 )
 

@@ -119,20 +119,10 @@ type auditPage struct {
 
 // auditIndex shows the audit log to administrators.
 func (h *handler) auditIndex(c *fiber.Ctx) error {
-	lp := pageRequest(c, "/can-bo/nhat-ky", 100)
-	var older, newer int64
-	for _, p := range []struct {
-		s  string
-		to *int64
-	}{{lp.older, &older}, {lp.newer, &newer}} {
-		if p.s == "" {
-			continue
-		}
-		id, err := strconv.ParseInt(p.s, 10, 64)
-		if err != nil || id <= 0 || idKey(id) != p.s {
-			return errNotFound()
-		}
-		*p.to = id
+	lp := pageRequest(c, auditPath, 100)
+	older, newer, err := keysOf(lp, parseIDKey)
+	if err != nil {
+		return err
 	}
 	rows, err := h.store.AuditLog(c.UserContext(), lp.size+1, older, newer)
 	if err != nil {
