@@ -274,11 +274,10 @@ func (h *handler) cacheKey(c *fiber.Ctx) cacheKey {
 // most once per change, in a bounded number of render slots.
 func (h *handler) cached(params []string, next fiber.Handler) fiber.Handler {
 	return func(c *fiber.Ctx) error {
+		// Routing ignores case (a trailing slash is redirected before any
+		// route): one spelling of each address, so one copy.
 		path := c.Path()
 		want := strings.ToLower(path)
-		if len(want) > 1 {
-			want = strings.TrimRight(want, "/")
-		}
 		var q strings.Builder
 		args := c.Request().URI().QueryArgs()
 		for _, name := range params {
@@ -290,7 +289,7 @@ func (h *handler) cached(params []string, next fiber.Handler) fiber.Handler {
 			}
 		}
 		query := q.String()
-		if want != path && !strings.HasPrefix(want, "//") && !strings.Contains(want, "\\") {
+		if want != path {
 			if query != "" {
 				want += "?" + query
 			}
