@@ -39,6 +39,9 @@ CREATE TABLE questions (
     paused_days   INTEGER NOT NULL DEFAULT 0 CHECK (paused_days >= 0),
     paused_since  TEXT NOT NULL DEFAULT '',
     due_on        TEXT NOT NULL DEFAULT '',
+    -- Complaints and denunciations count their reply time from acceptance
+    -- (thụ lý), not receipt.
+    accepted_on   TEXT NOT NULL DEFAULT '',
     unit_id       INTEGER REFERENCES units(id),
     assignee_id   INTEGER REFERENCES users(id),
     -- Set once, when the first answer is published: the due date then in
