@@ -61,6 +61,11 @@ var storeRefusals = []struct {
 	{store.ErrWithdrawn, "Tin này vừa được rút nên không thay đổi được nữa. Hãy tải lại trang để xem trạng thái mới."},
 	{store.ErrNotDraft, "Tin này không còn là bản nháp: có thể một cán bộ khác vừa công khai nó. Hãy tải lại trang để xem trạng thái mới."},
 	{store.ErrReasonRequired, "Tin này đã được công khai trong lúc bạn sửa, nên cần ghi lý do thay đổi. Hãy mở lại trang sửa và nhập lý do."},
+	{store.ErrTransition, "Thao tác này không thực hiện được ở trạng thái hiện tại của câu hỏi: có thể một cán bộ khác vừa xử lý nó. Hãy tải lại trang để xem trạng thái mới."},
+	{store.ErrApologyRequired, "Câu trả lời đã quá hạn nên cần có lời xin lỗi người hỏi. Hãy mở lại trang trả lời và nhập lời xin lỗi."},
+	{store.ErrTooManyReopens, "Câu hỏi đã được mở lại tối đa số lần cho phép."},
+	{store.ErrExtensionUsed, "Câu hỏi đã được gia hạn một lần; không gia hạn thêm được."},
+	{store.ErrProtectedForever, "Mục này đã thuộc diện bảo vệ người gửi và không thể đưa ra khỏi diện đó."},
 }
 
 // Vietnamese headline and advice per status.

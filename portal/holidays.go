@@ -110,6 +110,11 @@ func (h *handler) reloadCalendar(ctx context.Context) (store.HolidayTable, error
 		return t, err
 	}
 	h.cal.Store(c)
+	// Due dates of open questions follow the table.
+	h.store.SetCalendar(c)
+	if _, err := h.store.RecomputeDueDates(ctx); err != nil {
+		return t, err
+	}
 	return t, nil
 }
 

@@ -13,6 +13,16 @@ const (
 	holidaysPath     = "/can-bo/ngay-nghi"
 	auditPath        = "/can-bo/nhat-ky"
 	filesPath        = "/tep/"
+
+	// Questions and feedback.
+	questionsPath        = "/hoi-dap"
+	askPath              = "/hoi-dap/gui"
+	trackPath            = "/tra-cuu"
+	overduePath          = "/hoi-dap/qua-han"
+	protectedPath        = "/hoi-dap/khieu-nai-to-cao"
+	officerQuestionsPath = "/can-bo/hoi-dap"
+	replyTemplatesPath   = "/can-bo/mau-tra-loi"
+	questionLimitsPath   = "/can-bo/thoi-han"
 )
 
 // Officer actions on an item: the last path segment of
@@ -73,3 +83,31 @@ func userActionPath(id int64, action string) string { return userPath(id) + "/" 
 // holidaysActionPath is one of the forms of the holidays page: "xoa"
 // (delete a date) or "xac-nhan" (confirm a year).
 func holidaysActionPath(action string) string { return holidaysPath + "/" + action }
+
+// questionPath is a published question's public page.
+func questionPath(id int64) string { return questionsPath + "/" + itoa(id) }
+
+// questionFeedPath is one question's Atom feed: a neighbour follows it
+// without the tracking code.
+func questionFeedPath(id int64) string { return questionPath(id) + "/feed.atom" }
+
+// questionsFeedPath is the feed of answered questions, or of a topic's
+// when topic is not "", in format rss, atom or json.
+func questionsFeedPath(topic, format string) string {
+	if topic == "" {
+		return questionsPath + "/feed." + format
+	}
+	return questionsPath + "/chu-de/" + topic + "/feed." + format
+}
+
+// questionsExportPath is the export of published questions, csv or json.
+func questionsExportPath(format string) string { return questionsPath + "/xuat." + format }
+
+// officerQuestionPath is an item's page in the officers' inbox.
+func officerQuestionPath(id int64) string { return officerQuestionsPath + "/" + itoa(id) }
+
+// officerQuestionActionPath is where the form of one action on an item
+// posts: the action's name (store.Act*) as the last segment.
+func officerQuestionActionPath(id int64, action string) string {
+	return officerQuestionPath(id) + "/" + action
+}

@@ -30,6 +30,7 @@ type Store struct {
 	dir   string
 	files string
 	clock atomic.Pointer[func() time.Time]
+	cal   atomic.Pointer[calendarHolder]
 
 	changes changeWatch
 }

@@ -29,8 +29,8 @@ CREATE TABLE questions (
     -- The tracking code itself, kept only when the asker left an e-mail
     -- address, to mail them the link; cleared when the item ends.
     mail_code     TEXT NOT NULL DEFAULT '',
-    -- The clock (see portal/qclock): received_on is the civil date the
-    -- clock starts; due_on the date the current step is due.
+    -- The clock (see portal/qclock): received_on is the civil date of
+    -- receipt; due_on the date the current step is due.
     received_on   TEXT NOT NULL CHECK (date(received_on) IS received_on),
     received_at   TEXT NOT NULL,
     triage_days   INTEGER NOT NULL CHECK (triage_days >= 0),
@@ -39,9 +39,10 @@ CREATE TABLE questions (
     paused_days   INTEGER NOT NULL DEFAULT 0 CHECK (paused_days >= 0),
     paused_since  TEXT NOT NULL DEFAULT '',
     due_on        TEXT NOT NULL DEFAULT '',
-    -- Complaints and denunciations count their reply time from acceptance
-    -- (thụ lý), not receipt.
-    accepted_on   TEXT NOT NULL DEFAULT '',
+    -- The day the running clock started: receipt; acceptance (thụ lý) for
+    -- complaints and denunciations; the day an asker reopened the item,
+    -- which starts a new cycle (only the first answer judges "on time").
+    clock_start   TEXT NOT NULL,
     unit_id       INTEGER REFERENCES units(id),
     assignee_id   INTEGER REFERENCES users(id),
     -- Set once, when the first answer is published: the due date then in
