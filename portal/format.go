@@ -109,7 +109,7 @@ func postingPeriod(from, until time.Time) string {
 }
 
 func templateFuncs(st *staticFiles) template.FuncMap {
-	return template.FuncMap{
+	m := template.FuncMap{
 		"date":                  fmtDate,
 		"datetime":              fmtDateTime,
 		"isodate":               func(t time.Time) string { return t.Format("2006-01-02") },
@@ -148,6 +148,10 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 		"holidayKinds":          func() []fieldOption { return holidayKinds },
 		"yearAnchor":            yearAnchor,
 	}
+	for k, f := range questionFuncs() {
+		m[k] = f
+	}
+	return m
 }
 
 func attachmentURL(a store.Attachment) string {
