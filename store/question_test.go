@@ -71,7 +71,6 @@ func mustQuestion(t *testing.T, s *Store, id int64) Question {
 	return q
 }
 
-
 func accept(pub string) Action {
 	return Action{Kind: ActAccept, PublicTitle: "Hỏi về cấp giấy chứng nhận", PublicBody: pub}
 }
