@@ -25,6 +25,10 @@ const (
 	QDismissed = "dismissed" // closed without action, with why
 )
 
+// QuestionsSchema is the schema version that added questions: a database
+// at an older version (being upgraded) has none.
+const QuestionsSchema = 5
+
 // Channels through which an item reaches the commune.
 const (
 	ChannelWeb            = "web"
