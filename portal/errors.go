@@ -61,6 +61,13 @@ var storeRefusals = []struct {
 	{store.ErrWithdrawn, "Tin này vừa được rút nên không thay đổi được nữa. Hãy tải lại trang để xem trạng thái mới."},
 	{store.ErrNotDraft, "Tin này không còn là bản nháp: có thể một cán bộ khác vừa công khai nó. Hãy tải lại trang để xem trạng thái mới."},
 	{store.ErrReasonRequired, "Tin này đã được công khai trong lúc bạn sửa, nên cần ghi lý do thay đổi. Hãy mở lại trang sửa và nhập lý do."},
+	{store.ErrCommentsClosed, "Dự thảo này hiện không nhận góp ý: thời gian lấy ý kiến chưa bắt đầu hoặc đã kết thúc. Góp ý chưa được gửi."},
+	{store.ErrNotForComment, "Tin này không phải dự thảo lấy ý kiến, hoặc chưa mở thời gian lấy ý kiến."},
+	{store.ErrCommentModerated, "Ý kiến này vừa được một cán bộ khác duyệt hoặc từ chối. Hãy tải lại trang để xem trạng thái mới."},
+	{store.ErrCommentNotAccepted, "Chỉ ghi kết quả tiếp thu cho ý kiến đã được duyệt."},
+	{store.ErrSynthesisPublished, "Bảng tổng hợp tiếp thu, giải trình đã công bố nên ý kiến, thời gian và kết quả không thay đổi được nữa."},
+	{store.ErrWindowNotClosed, "Chỉ công bố bảng tổng hợp sau khi hết thời gian lấy ý kiến."},
+	{store.ErrSynthesisIncomplete, "Chưa công bố được: còn ý kiến chờ duyệt hoặc ý kiến đã duyệt chưa ghi kết quả tiếp thu. Hãy tải lại trang để xem."},
 }
 
 // Vietnamese headline and advice per status.

@@ -3,6 +3,7 @@ package portal
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"strconv"
 	"strings"
 	"time"
@@ -109,7 +110,7 @@ func postingPeriod(from, until time.Time) string {
 }
 
 func templateFuncs(st *staticFiles) template.FuncMap {
-	return template.FuncMap{
+	funcs := template.FuncMap{
 		"date":                  fmtDate,
 		"datetime":              fmtDateTime,
 		"isodate":               func(t time.Time) string { return t.Format("2006-01-02") },
@@ -148,6 +149,8 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 		"holidayKinds":          func() []fieldOption { return holidayKinds },
 		"yearAnchor":            yearAnchor,
 	}
+	maps.Copy(funcs, commentFuncs)
+	return funcs
 }
 
 func attachmentURL(a store.Attachment) string {
@@ -193,6 +196,11 @@ var actionLabels = map[string]string{
 	"holidays.save":           "Lưu ngày nghỉ, ngày làm bù",
 	"holidays.delete":         "Xóa ngày nghỉ, ngày làm bù",
 	"holidays.confirm":        "Xác nhận lịch nghỉ của năm",
+	"comments.window":         "Đặt thời gian lấy ý kiến",
+	"comment.accept":          "Duyệt ý kiến góp ý",
+	"comment.reject":          "Từ chối ý kiến góp ý",
+	"comment.decision":        "Ghi kết quả tiếp thu ý kiến",
+	"comments.synthesis":      "Công bố bảng tổng hợp tiếp thu, giải trình",
 }
 
 // entityLabels name what an audit-log entry is about, when it is not an
