@@ -434,3 +434,40 @@ func TestCommentPrivacy(t *testing.T) {
 		}
 	}
 }
+
+// The public list of comments pages by key, oldest first.
+func TestCommentListPagesByKey(t *testing.T) {
+	e := newEnv(t)
+	id := openDraft(e)
+	ctx := context.Background()
+	const n = 52
+	for i := range n {
+		body := "Ý kiến số " + itoa(int64(i+1)) + "."
+		cid, err := e.st.AddComment(ctx, store.NewComment{DisclosureID: id, Body: body, DupKey: abuse.DupKey(body)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.st.ModerateComment(ctx, id, cid, true, "", 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	item := e.get("/cong-khai/" + itoa(id))
+	mustContain(t, "item page", item.body, "Ý kiến đã nhận (52)", "Ý kiến số 1.", "Ý kiến số 50.")
+	if strings.Contains(item.body, "Ý kiến số 51.") {
+		t.Error("the item page shows more than one page of comments")
+	}
+	next := regexp.MustCompile(`href="(/cong-khai/\d+/y-kien\?sau=\d+)"`).FindStringSubmatch(item.body)
+	if next == nil {
+		t.Fatal("no link to the next page of comments")
+	}
+	page2 := e.get(next[1])
+	mustContain(t, "second page", page2.body, "Ý kiến số 51.", "Ý kiến số 52.", "Những ý kiến đầu")
+	if strings.Contains(page2.body, "Ý kiến số 50.") {
+		t.Error("the second page repeats the first")
+	}
+	for _, bad := range []string{"?sau=0", "?sau=01", "?sau=x", "?sau=999999"} {
+		if r := e.get("/cong-khai/" + itoa(id) + "/y-kien" + bad); r.status != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", bad, r.status)
+		}
+	}
+}

@@ -61,9 +61,13 @@ func TestCommentWindowAndAdd(t *testing.T) {
 	if !w.OpensOn.Equal(day(2025, 9, 1)) || !w.ClosesOn.Equal(day(2025, 9, 15)) || w.StateOn(day(2025, 9, 1)) != WindowOpen {
 		t.Fatalf("window %+v", w)
 	}
+	mark := s.PublicChangeMark()
 	cid, err := s.AddComment(ctx, comment(id, "Đề nghị bổ sung quy định về họp thôn."))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if s.PublicChangeMark() != mark {
+		t.Error("a pending comment moved the public change mark")
 	}
 	_, err = s.AddComment(ctx, comment(id, "Đề nghị bổ sung quy định về họp thôn."))
 	wantErr(t, "identical resubmission", err, ErrDuplicateComment)
@@ -93,7 +97,9 @@ func TestCommentWindowAndAdd(t *testing.T) {
 	if acts[len(acts)-1] != "comments.window" {
 		t.Errorf("window change not audited: %v", acts)
 	}
-	_ = cid
+	if list, _ := s.OfficerComments(ctx, id, CommentPending, 0, 10); len(list) != 2 || list[0].ID != cid {
+		t.Errorf("pending queue %+v", list)
+	}
 }
 
 func TestCommentOnWithdrawnOrDraftItem(t *testing.T) {
