@@ -4,6 +4,7 @@ import (
 	"errors"
 	"regexp"
 	"strconv"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -71,8 +72,8 @@ type commentFormPage struct {
 // commentStampForm names the comment form of item id for its stamps.
 func commentStampForm(id int64) string { return "comment:" + itoa(id) }
 
-// commentTarget loads the public item of the URL with its window; an item
-// without a window is not found here.
+// commentTarget loads the public item of the URL with its window (not its
+// comments); an item without a window is not found here.
 func (h *handler) commentTarget(c *fiber.Ctx) (store.Disclosure, *commentSection, error) {
 	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
 	if err != nil {
@@ -85,14 +86,12 @@ func (h *handler) commentTarget(c *fiber.Ctx) (store.Disclosure, *commentSection
 	if d.Category != store.CommentCategory {
 		return d, nil, errNotFound()
 	}
-	s, err := h.commentSection(c, id, 0)
+	// The form needs the window only, not the comments.
+	w, err := h.store.CommentWindow(c.UserContext(), id)
 	if err != nil {
 		return d, nil, err
 	}
-	if s == nil {
-		return d, nil, errNotFound()
-	}
-	return d, s, nil
+	return d, &commentSection{ID: id, Window: w, State: w.StateOn(today(time.Now()))}, nil
 }
 
 // commentForm shows the comment form of a draft. It is never cached: its
