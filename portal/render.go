@@ -80,7 +80,7 @@ var pageNames = []string{
 	"error", "home", "disclosure_index", "disclosure_category", "disclosure_show", "disclosure_versions",
 	"disclosure_version", "login", "officer_home", "disclosure_form", "disclosure_withdraw",
 	"user_index", "audit_index", "settings_edit", "places", "disclosure_delete", "user_edit", "password",
-	"disclosure_redact",
+	"disclosure_redact", "comment_form", "comment_index", "comment_moderation",
 }
 
 func (h *handler) render(c *fiber.Ctx, name string, p page) error {
