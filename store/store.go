@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -32,6 +33,9 @@ type Store struct {
 	clock atomic.Pointer[func() time.Time]
 
 	changes changeWatch
+
+	mailTx    sync.Map      // write transactions that queued mail
+	mailNudge chan struct{} // see MailQueued
 }
 
 // DBFile is the database file name inside the data directory.
@@ -83,7 +87,7 @@ func Open(dir string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
-	st := &Store{w: w, r: r, dir: dir, files: filepath.Join(dir, "files")}
+	st := &Store{w: w, r: r, dir: dir, files: filepath.Join(dir, "files"), mailNudge: make(chan struct{}, 1)}
 	st.SetClock(time.Now)
 	if err := st.startChangeWatch(readDSN); err != nil {
 		st.Close()
@@ -131,12 +135,15 @@ func (s *Store) txOn(ctx context.Context, w interface {
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
+		s.afterCommit(tx, false)
 		return err
 	}
 	n, counted := readChangeCounter(ctx, tx)
 	if err := tx.Commit(); err != nil {
+		s.afterCommit(tx, false)
 		return err
 	}
+	s.afterCommit(tx, true)
 	if counted == nil {
 		s.changes.observe(n)
 	}
