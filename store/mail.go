@@ -58,32 +58,43 @@ func IsMailAddress(s string) bool {
 }
 
 // enqueueMail queues m inside tx, so the message is sent if and only if the
-// change that causes it commits. The sender is nudged once tx commits.
+// change that causes it commits. The sender is nudged once tx commits; tx
+// must come from s.tx.
 func (s *Store) enqueueMail(ctx context.Context, tx *sql.Tx, m Mail) error {
+	_, err := s.insertMail(ctx, tx, m)
+	return err
+}
+
+func (s *Store) insertMail(ctx context.Context, tx *sql.Tx, m Mail) (int64, error) {
 	switch {
 	case m.Kind == "", strings.TrimSpace(m.Subject) == "", strings.TrimSpace(m.Body) == "":
-		return fmt.Errorf("%w: kind, subject and body are required", ErrBadMail)
+		return 0, fmt.Errorf("%w: kind, subject and body are required", ErrBadMail)
 	case !IsMailAddress(m.Recipient):
-		return fmt.Errorf("%w: recipient is not one address", ErrBadMail)
+		return 0, fmt.Errorf("%w: recipient is not one address", ErrBadMail)
 	case strings.ContainsAny(m.Subject, "\r\n") || strings.ContainsAny(m.Kind, "\r\n"):
-		return fmt.Errorf("%w: line break in the subject", ErrBadMail)
+		return 0, fmt.Errorf("%w: line break in the subject", ErrBadMail)
 	}
 	now := ts(s.now())
-	_, err := tx.ExecContext(ctx,
+	res, err := tx.ExecContext(ctx,
 		`INSERT INTO mail_outbox(kind, ref, recipient, subject, body, created_at, next_attempt_at)
 		 VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		m.Kind, m.Ref, m.Recipient, m.Subject, m.Body, now, now)
 	if err != nil {
-		return fmt.Errorf("store: enqueue mail %s: %w", m.Kind, err)
+		return 0, fmt.Errorf("store: enqueue mail %s: %w", m.Kind, err)
 	}
 	s.mailTx.Store(tx, struct{}{})
-	return nil
+	return res.LastInsertId()
 }
 
-// EnqueueMail queues one message on its own. Code that changes something
-// and mails about it calls enqueueMail in its own transaction instead.
-func (s *Store) EnqueueMail(ctx context.Context, m Mail) error {
-	return s.tx(ctx, func(tx *sql.Tx) error { return s.enqueueMail(ctx, tx, m) })
+// EnqueueMail queues one message on its own and returns its id. Code that
+// changes something and mails about it calls enqueueMail in its own
+// transaction instead.
+func (s *Store) EnqueueMail(ctx context.Context, m Mail) (id int64, err error) {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		id, err = s.insertMail(ctx, tx, m)
+		return err
+	})
+	return id, err
 }
 
 // MailQueued receives a value after a transaction that queued mail commits,

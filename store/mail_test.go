@@ -25,7 +25,7 @@ func nudged(s *Store) bool {
 func TestMailOutboxSendsOnceAndForgetsTheAddress(t *testing.T) {
 	s, clock := newTestStore(t)
 	ctx := context.Background()
-	if err := s.EnqueueMail(ctx, testMail("nguoihoi@example.vn")); err != nil {
+	if _, err := s.EnqueueMail(ctx, testMail("nguoihoi@example.vn")); err != nil {
 		t.Fatal(err)
 	}
 	if !nudged(s) {
@@ -63,7 +63,7 @@ func TestMailOutboxSendsOnceAndForgetsTheAddress(t *testing.T) {
 func TestMailRetriesWithBackoffThenGivesUp(t *testing.T) {
 	s, clock := newTestStore(t)
 	ctx := context.Background()
-	if err := s.EnqueueMail(ctx, testMail("a@example.vn")); err != nil {
+	if _, err := s.EnqueueMail(ctx, testMail("a@example.vn")); err != nil {
 		t.Fatal(err)
 	}
 	id := mustDue(t, s, clock.Now())[0].ID
@@ -98,7 +98,7 @@ func TestMailRetriesWithBackoffThenGivesUp(t *testing.T) {
 func TestMailRefusedForGoodIsGivenUpAtOnce(t *testing.T) {
 	s, clock := newTestStore(t)
 	ctx := context.Background()
-	if err := s.EnqueueMail(ctx, testMail("khongco@example.vn")); err != nil {
+	if _, err := s.EnqueueMail(ctx, testMail("khongco@example.vn")); err != nil {
 		t.Fatal(err)
 	}
 	id := mustDue(t, s, clock.Now())[0].ID
@@ -168,18 +168,18 @@ func TestMailRefusesHeaderInjectionAndBadAddresses(t *testing.T) {
 	ctx := context.Background()
 	for _, to := range []string{"", "khong-phai-dia-chi", "a@example.vn\r\nBcc: x@example.vn", "Tên <a@example.vn>",
 		"a@example.vn, b@example.vn", "a@localhost", "a@@example.vn"} {
-		if err := s.EnqueueMail(ctx, testMail(to)); !errors.Is(err, ErrBadMail) {
+		if _, err := s.EnqueueMail(ctx, testMail(to)); !errors.Is(err, ErrBadMail) {
 			t.Errorf("recipient %q: %v, want ErrBadMail", to, err)
 		}
 	}
 	m := testMail("a@example.vn")
 	m.Subject = "Chào\r\nBcc: x@example.vn"
-	if err := s.EnqueueMail(ctx, m); !errors.Is(err, ErrBadMail) {
+	if _, err := s.EnqueueMail(ctx, m); !errors.Is(err, ErrBadMail) {
 		t.Errorf("subject with a line break: %v", err)
 	}
 	m = testMail("a@example.vn")
 	m.Body = " "
-	if err := s.EnqueueMail(ctx, m); !errors.Is(err, ErrBadMail) {
+	if _, err := s.EnqueueMail(ctx, m); !errors.Is(err, ErrBadMail) {
 		t.Errorf("empty body: %v", err)
 	}
 	if n := mustCount(t, s, "SELECT COUNT(*) FROM mail_outbox"); n != 0 {
@@ -190,7 +190,7 @@ func TestMailRefusesHeaderInjectionAndBadAddresses(t *testing.T) {
 func TestMailOutboxConstraintsHold(t *testing.T) {
 	s, clock := newTestStore(t)
 	ctx := context.Background()
-	if err := s.EnqueueMail(ctx, testMail("a@example.vn")); err != nil {
+	if _, err := s.EnqueueMail(ctx, testMail("a@example.vn")); err != nil {
 		t.Fatal(err)
 	}
 	id := mustDue(t, s, clock.Now())[0].ID
@@ -212,7 +212,7 @@ func TestQueuedMailSurvivesARestart(t *testing.T) {
 	if _, err := s.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.EnqueueMail(ctx, testMail("a@example.vn")); err != nil {
+	if _, err := s.EnqueueMail(ctx, testMail("a@example.vn")); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
@@ -252,7 +252,7 @@ func TestSMTPSettingsAreKeptAndAuditedWithoutThePassword(t *testing.T) {
 	if st.MailEnabled() {
 		t.Fatal("mail is on without a server")
 	}
-	st.CommuneName = "xã Trung Trắc"
+	st.CommuneName, st.PortalURL = "xã Trung Trắc", "https://congkhai.example.vn"
 	st.SMTP = SMTP{Host: "mail.example.vn", Port: 2525, Username: "thongbao", Password: "mật-khẩu-bí-mật-9", From: "thongbao@example.vn", TLS: SMTPStartTLS}
 	if err := s.SaveSettings(ctx, st, admin); err != nil {
 		t.Fatal(err)

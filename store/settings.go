@@ -47,9 +47,12 @@ const (
 	SMTPNoTLS       = "none"     // a relay on this machine or network (port 25)
 )
 
-// MailEnabled reports whether an administrator has set up a mail server:
-// without one, nothing is queued for residents.
-func (st Settings) MailEnabled() bool { return st.SMTP.Host != "" && st.SMTP.From != "" }
+// MailEnabled reports whether an administrator has set up a mail server
+// (and the portal's address, which the links in the mail need): without
+// one, nothing is queued for residents.
+func (st Settings) MailEnabled() bool {
+	return st.SMTP.Host != "" && st.SMTP.From != "" && st.PortalURL != ""
+}
 
 // Addr is host:port, with the usual port of the TLS mode when none is set.
 func (m SMTP) Addr() string {

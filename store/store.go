@@ -113,6 +113,9 @@ func (s *Store) SetClock(now func() time.Time) { s.clock.Store(&now) }
 
 func (s *Store) now() time.Time { return (*s.clock.Load())() }
 
+// Now is the store's clock (see SetClock).
+func (s *Store) Now() time.Time { return s.now() }
+
 // Dir is the data directory.
 func (s *Store) Dir() string { return s.dir }
 
