@@ -12,9 +12,11 @@ import (
 	"errors"
 	"io"
 	"log"
+	"log/slog"
 	"math/big"
 	"mime"
 	"net"
+	"net/http"
 	"net/mail"
 	"strconv"
 	"strings"
@@ -445,4 +447,104 @@ func (e *env) logText() string {
 	e.logsMu.Lock()
 	defer e.logsMu.Unlock()
 	return e.logs.String()
+}
+
+// stuckServer accepts connections and never says a word.
+func stuckServer(t *testing.T) (port int, accepted <-chan struct{}) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := make(chan struct{}, 100)
+	var conns []net.Conn
+	var mu sync.Mutex
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			conns = append(conns, c)
+			mu.Unlock()
+			ch <- struct{}{}
+		}
+	}()
+	t.Cleanup(func() {
+		ln.Close()
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range conns {
+			c.Close()
+		}
+	})
+	return ln.Addr().(*net.TCPAddr).Port, ch
+}
+
+func TestAStuckMailServerTimesOutAndBlocksNoRequest(t *testing.T) {
+	port, accepted := stuckServer(t)
+	cfg := fastMail(nil)
+	cfg.Mail.SessionTimeout = 200 * time.Millisecond
+	e := newEnvConfig(t, true, cfg)
+	useSMTP(t, e, store.SMTP{Host: "127.0.0.1", Port: port, TLS: store.SMTPNoTLS, From: "thongbao@trungtrac.example"})
+	id := enqueueQuestionMail(t, e, portal.QuestionAnswered)
+	<-accepted
+	// While the sender waits on the server, pages are served.
+	if r := e.get("/"); r.status != http.StatusOK {
+		t.Fatalf("home while mail is stuck: %d", r.status)
+	}
+	eventually(t, "the session to time out", func() bool { return mailRecord(t, e, id).Attempts >= 1 })
+	if r := mailRecord(t, e, id); !strings.Contains(r.LastError, "timeout") || !r.SentAt.IsZero() {
+		t.Errorf("record = %+v", r)
+	}
+}
+
+func TestShutdownDoesNotWaitForAStuckMailServer(t *testing.T) {
+	port, accepted := stuckServer(t)
+	st, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	if _, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	app, err := portal.New(portal.Config{Store: st, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), AccessLog: io.Discard,
+		Mail: portal.MailConfig{Poll: 20 * time.Millisecond, SessionTimeout: time.Hour}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go app.Listener(ln)
+	sets, _ := st.Settings(ctx)
+	sets.PortalURL = "https://congkhai.trungtrac.example"
+	sets.SMTP = store.SMTP{Host: "127.0.0.1", Port: port, TLS: store.SMTPNoTLS, From: "thongbao@trungtrac.example"}
+	if err := st.SaveSettings(ctx, sets, 0); err != nil {
+		t.Fatal(err)
+	}
+	id, err := st.EnqueueMail(ctx, store.Mail{Kind: "question.answered", Recipient: asker, Subject: "Tiêu đề", Body: "Nội dung"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-accepted
+	done := make(chan error, 1)
+	go func() { done <- app.Shutdown() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("shutdown waits for the mail server")
+	}
+	// The message was not sent: it stays due for the next start.
+	r, err := st.MailRecord(ctx, id)
+	if err != nil || !r.SentAt.IsZero() || !r.GaveUpAt.IsZero() || r.Recipient != asker {
+		t.Errorf("after shutdown: %+v, %v", r, err)
+	}
 }
