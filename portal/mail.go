@@ -207,7 +207,8 @@ func (m *mailer) send(ctx context.Context, st store.Settings, to string, data []
 	if dl, ok := ctx.Deadline(); ok {
 		conn.SetDeadline(dl)
 	}
-	defer context.AfterFunc(ctx, func() { conn.Close() })()
+	raw := conn
+	defer context.AfterFunc(ctx, func() { raw.Close() })()
 	tlsConf := &tls.Config{ServerName: cfg.Host, RootCAs: m.cfg.RootCAs, MinVersion: tls.VersionTLS12}
 	if cfg.TLS == store.SMTPImplicitTLS {
 		tc := tls.Client(conn, tlsConf)

@@ -156,7 +156,7 @@ func (s *Store) MarkMailSent(ctx context.Context, id int64) error {
 // is given up, its recipient and text forgotten, and gaveUp is true.
 func (s *Store) MarkMailFailed(ctx context.Context, id int64, reason string, next time.Time) (gaveUp bool, err error) {
 	if len(reason) > 500 {
-		reason = reason[:500]
+		reason = strings.ToValidUTF8(reason[:500], "")
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		var attempts int
