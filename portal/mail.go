@@ -193,9 +193,19 @@ func (m *mailer) deliver(ctx context.Context, st store.Settings, msg store.Mail)
 // (STARTTLS is required in that mode, never skipped), PLAIN authentication
 // only over TLS or to this machine (net/smtp refuses otherwise).
 func (m *mailer) send(ctx context.Context, st store.Settings, to string, data []byte) error {
-	cfg := st.SMTP
 	ctx, cancel := context.WithTimeout(ctx, m.cfg.SessionTimeout)
 	defer cancel()
+	err := m.session(ctx, st, to, data)
+	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		// Whichever of the deadline or the closed socket ended it.
+		return fmt.Errorf("session timeout after %v: %w", m.cfg.SessionTimeout, err)
+	}
+	return err
+}
+
+// session is one conversation with the mail server, ended when ctx is.
+func (m *mailer) session(ctx context.Context, st store.Settings, to string, data []byte) error {
+	cfg := st.SMTP
 	d := net.Dialer{Timeout: m.cfg.DialTimeout}
 	conn, err := d.DialContext(ctx, "tcp", cfg.Addr())
 	if err != nil {
