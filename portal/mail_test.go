@@ -379,6 +379,13 @@ func TestMailIsGivenUpAfterTheLastTry(t *testing.T) {
 		t.Errorf("given-up record = %+v", r)
 	}
 	mustContain(t, "log", e.logText(), "mail given up")
+	// The administrator sees it on the settings page, without the address.
+	e.login("admin")
+	status := e.get("/can-bo/cai-dat").body
+	mustContain(t, "outbox status", status, "0 thư chờ gửi", "thư số "+strconv.FormatInt(id, 10), "đã bỏ lúc", "451")
+	if strings.Contains(status, asker) {
+		t.Error("the settings page shows the recipient")
+	}
 }
 
 func TestMailToAnUnknownMailboxIsNotRetried(t *testing.T) {

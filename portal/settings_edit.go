@@ -24,6 +24,7 @@ type settingsPage struct {
 	// typed, which was not saved and is not sent back.
 	PasswordTyped bool
 	TLSOptions    []fieldOption
+	Outbox        store.MailStatus
 }
 
 // settingsFields is the order of the form's fields on the page.
@@ -39,8 +40,12 @@ func (h *handler) settingsEdit(c *fiber.Ctx) error {
 }
 
 func (h *handler) renderSettings(c *fiber.Ctx, f settingsForm, errs fieldErrors, passwordTyped bool) error {
+	outbox, err := h.store.MailStatus(c.UserContext())
+	if err != nil {
+		return err
+	}
 	p := &settingsPage{Base: h.base(c, "Thông tin của xã"), Form: f, Errors: errs,
-		HasPassword: h.settings(c).SMTP.Password != "", PasswordTyped: passwordTyped, TLSOptions: smtpTLSOptions()}
+		HasPassword: h.settings(c).SMTP.Password != "", PasswordTyped: passwordTyped, TLSOptions: smtpTLSOptions(), Outbox: outbox}
 	return h.renderStatus(c, formStatus(errs), "settings_edit", p)
 }
 

@@ -223,3 +223,43 @@ func oneRow(res sql.Result, id int64) error {
 	}
 	return nil
 }
+
+// MailStatus is what the settings page tells an administrator about the
+// outbox: how much waits, when mail last went out, and the latest failure
+// still on record (a message being retried or given up).
+type MailStatus struct {
+	Pending    int
+	LastSentAt time.Time
+	Failure    *MailRecord // nil when no message has failed
+}
+
+// MailStatus reads the outbox's status. Each query stops early: the
+// pending ones through their index, the others at the newest match.
+func (s *Store) MailStatus(ctx context.Context) (MailStatus, error) {
+	var st MailStatus
+	err := s.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM mail_outbox WHERE sent_at = '' AND gave_up_at = ''").Scan(&st.Pending)
+	if err != nil {
+		return st, fmt.Errorf("store: mail status: %w", err)
+	}
+	var sent string
+	err = s.r.QueryRowContext(ctx, "SELECT sent_at FROM mail_outbox WHERE sent_at <> '' ORDER BY id DESC LIMIT 1").Scan(&sent)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return st, fmt.Errorf("store: mail status: %w", err)
+	}
+	st.LastSentAt = parseTS(sent)
+	var id int64
+	err = s.r.QueryRowContext(ctx, "SELECT id FROM mail_outbox WHERE last_error <> '' ORDER BY id DESC LIMIT 1").Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, nil
+	}
+	if err != nil {
+		return st, fmt.Errorf("store: mail status: %w", err)
+	}
+	r, err := s.MailRecord(ctx, id)
+	if err != nil {
+		return st, err
+	}
+	r.Recipient, r.Subject, r.Body = "", "", ""
+	st.Failure = &r
+	return st, nil
+}

@@ -280,3 +280,31 @@ func TestSMTPSettingsAreKeptAndAuditedWithoutThePassword(t *testing.T) {
 		}
 	}
 }
+
+func TestMailStatusTellsWhatWaitsAndWhatFailed(t *testing.T) {
+	s, clock := newTestStore(t)
+	ctx := context.Background()
+	st, err := s.MailStatus(ctx)
+	if err != nil || st.Pending != 0 || !st.LastSentAt.IsZero() || st.Failure != nil {
+		t.Fatalf("empty outbox: %+v, %v", st, err)
+	}
+	sent, _ := s.EnqueueMail(ctx, testMail("a@example.vn"))
+	failing, _ := s.EnqueueMail(ctx, testMail("b@example.vn"))
+	if _, err := s.EnqueueMail(ctx, testMail("c@example.vn")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkMailSent(ctx, sent); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.MarkMailFailed(ctx, failing, "connect: connection refused", clock.Now().Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	st, err = s.MailStatus(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Pending != 2 || !st.LastSentAt.Equal(clock.Now()) || st.Failure == nil || st.Failure.ID != failing ||
+		st.Failure.LastError != "connect: connection refused" || st.Failure.Recipient != "" || st.Failure.Body != "" {
+		t.Errorf("status = %+v, failure %+v", st, st.Failure)
+	}
+}
