@@ -38,6 +38,8 @@ type Config struct {
 	// Abuse replaces the limits of the public write forms (nil: the named
 	// defaults of portal/abuse); the benchmark raises them this way.
 	Abuse *abuse.Limits
+	// Mail tunes the sender of the mail outbox (see mail.go).
+	Mail MailConfig
 }
 
 // Upload and form limits.
@@ -142,6 +144,12 @@ func New(cfg Config) (*fiber.App, error) {
 		Next: func(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), filesPath) },
 	}))
 	app.Hooks().OnShutdown(func() error { h.access.flush(); return nil })
+	if !cfg.Mail.Off {
+		// Mail goes out while the portal serves: not from app.Test.
+		m := newMailer(cfg.Store, cfg.Log, cfg.Mail)
+		app.Hooks().OnListen(func(fiber.ListenData) error { m.start(); return nil })
+		app.Hooks().OnShutdown(func() error { m.stop(); return nil })
+	}
 	h.routes(app)
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 	return app, nil

@@ -123,6 +123,7 @@ func (h *handler) base(c *fiber.Ctx, title string) Base {
 	b.Settings = h.settings(c)
 	b.Canonical = canonical(b.Settings, c.Path())
 	b.Settings.Secret = "" // never reaches a template
+	b.Settings.SMTP.Password = ""
 	if u, ok := c.Locals(localUser).(*store.User); ok {
 		b.User = u
 		b.CSRF = h.csrfToken(c)
