@@ -193,7 +193,7 @@ func (t *transition) set(public bool, cols string, args ...any) error {
 }
 
 func (t *transition) event(action, state string, private bool, days int, ref int64, note string) error {
-	return t.s.event(t.ctx, t.tx, t.q.ID, t.by, action, state, private, days, ref, note)
+	return t.s.event(t.ctx, t.tx, t.now, t.q.ID, t.by, action, state, private, days, ref, note)
 }
 
 // due recomputes the due date from the item's clock after a change.
