@@ -470,7 +470,7 @@ func (a Actor) kind() string {
 
 // event appends one event, stamping the officer's unit and title as they
 // are now (the public history shows those, not the name).
-func (s *Store) event(ctx context.Context, tx *sql.Tx, at time.Time, id int64, a Actor, action, state string, private bool, days int, ref int64, note string) error {
+func (s *Store) event(ctx context.Context, tx execQueryer, at time.Time, id int64, a Actor, action, state string, private bool, days int, ref int64, note string) error {
 	var unit, title string
 	if a.UserID != 0 {
 		err := tx.QueryRowContext(ctx, `

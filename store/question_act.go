@@ -174,10 +174,21 @@ type transition struct {
 	cal   qclock.Calendar
 	now   time.Time
 	today time.Time
+	// stmts, when set, prepares the transition's statements once for a
+	// whole bulk load (LoadQuestions).
+	stmts *stmtCache
+}
+
+// conn is where the transition's statements go.
+func (t *transition) conn() execQueryer {
+	if t.stmts != nil {
+		return t.stmts
+	}
+	return t.tx
 }
 
 func (t *transition) exec(query string, args ...any) error {
-	_, err := t.tx.ExecContext(t.ctx, query, args...)
+	_, err := t.conn().ExecContext(t.ctx, query, args...)
 	return err
 }
 
@@ -193,7 +204,7 @@ func (t *transition) set(public bool, cols string, args ...any) error {
 }
 
 func (t *transition) event(action, state string, private bool, days int, ref int64, note string) error {
-	return t.s.event(t.ctx, t.tx, t.now, t.q.ID, t.by, action, state, private, days, ref, note)
+	return t.s.event(t.ctx, t.conn(), t.now, t.q.ID, t.by, action, state, private, days, ref, note)
 }
 
 // due recomputes the due date from the item's clock after a change.
@@ -211,7 +222,7 @@ func (t *transition) ended(keepMailCode bool) error {
 	if t.q.Kind != rules.KindInfoRequest {
 		return nil
 	}
-	keep, err := limit(t.ctx, t.tx, t.q.Kind, t.q.Topic, rules.LimitIdentityKeep)
+	keep, err := limit(t.ctx, t.conn(), t.q.Kind, t.q.Topic, rules.LimitIdentityKeep)
 	if err != nil {
 		return err
 	}
@@ -324,7 +335,7 @@ func (t *transition) apply() error {
 		}
 		if a.AssigneeID != 0 {
 			var unit sql.NullInt64
-			err := t.tx.QueryRowContext(t.ctx, "SELECT unit_id FROM users WHERE id = ? AND active = 1", a.AssigneeID).Scan(&unit)
+			err := t.conn().QueryRowContext(t.ctx, "SELECT unit_id FROM users WHERE id = ? AND active = 1", a.AssigneeID).Scan(&unit)
 			if errors.Is(err, sql.ErrNoRows) {
 				return ErrInvalid
 			}
@@ -340,7 +351,7 @@ func (t *transition) apply() error {
 			return err
 		}
 		var unitName string
-		if err := t.tx.QueryRowContext(t.ctx, "SELECT name FROM units WHERE id = ?", a.UnitID).Scan(&unitName); err != nil {
+		if err := t.conn().QueryRowContext(t.ctx, "SELECT name FROM units WHERE id = ?", a.UnitID).Scan(&unitName); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
 				return ErrInvalid
 			}

@@ -53,6 +53,10 @@ func (s *Store) LoadQuestions(ctx context.Context, items []HistoryQuestion) ([]i
 			return err
 		}
 		defer ev.Close()
+		// Each step re-reads the item and runs the same few statements:
+		// prepare them once for the whole load.
+		stmts := newStmtCache(tx)
+		defer stmts.close()
 		limits := map[[2]string][2]int{}
 		for _, it := range items {
 			nq := it.NewQuestion
@@ -91,14 +95,14 @@ func (s *Store) LoadQuestions(ctx context.Context, items []HistoryQuestion) ([]i
 				return err
 			}
 			for _, step := range it.Steps {
-				q, err := s.question(ctx, tx, "q.id = ?", id)
+				q, err := s.question(ctx, stmts, "q.id = ?", id)
 				if err != nil {
 					return err
 				}
 				if !Allowed(q.State, step.Action.Kind) {
 					return fmt.Errorf("item %d: %s in state %s: %w", id, step.Action.Kind, q.State, ErrTransition)
 				}
-				t := &transition{s: s, ctx: ctx, tx: tx, q: q, a: step.Action, by: step.By, cal: cal, now: step.At}
+				t := &transition{s: s, ctx: ctx, tx: tx, q: q, a: step.Action, by: step.By, cal: cal, now: step.At, stmts: stmts}
 				t.today = civilDate(step.At)
 				if err := t.apply(); err != nil {
 					return fmt.Errorf("item %d: %s: %w", id, step.Action.Kind, err)
