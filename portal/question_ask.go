@@ -1,0 +1,412 @@
+package portal
+
+import (
+	"errors"
+	"fmt"
+	"net/mail"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gofiber/fiber/v2"
+
+	"minhbach/portal/abuse"
+	"minhbach/portal/rules"
+	"minhbach/portal/tracking"
+	"minhbach/portal/vn"
+	"minhbach/store"
+)
+
+// Limits of the ask form, in characters.
+const (
+	maxAskTitle   = 200
+	maxAskBody    = 10000
+	maxAskName    = 100
+	maxAskAddress = 300
+	maxAskContact = 254 // the longest e-mail address
+)
+
+// askStampForm names the ask form in its abuse stamp.
+const askStampForm = "ask"
+
+// askKind is one choice of the form's first question, with the plain
+// sentence that says what happens to it.
+type askKind struct {
+	Value, Label, Help string
+	Protected          bool
+}
+
+var askKinds = []askKind{
+	{rules.KindQuestion, "Câu hỏi",
+		"Hỏi về chính sách, thủ tục hay công việc của xã. Sau khi cán bộ xã xem xét và che thông tin cá nhân, câu hỏi và câu trả lời được công khai để mọi người cùng biết.", false},
+	{rules.KindFeedback, "Phản ánh, kiến nghị",
+		"Báo một việc chưa ổn hoặc đề nghị xã làm một việc. Được công khai như câu hỏi, cùng câu trả lời. Báo việc sai phạm mà không ghi tên cũng được xử lý theo cách này: là phản ánh, không phải tố cáo chính thức.", false},
+	{rules.KindInfoRequest, "Yêu cầu cung cấp thông tin",
+		"Yêu cầu xã cung cấp thông tin, văn bản theo Luật Tiếp cận thông tin 2016. Luật yêu cầu ghi họ tên, nơi cư trú và số căn cước (chỉ cán bộ xã thấy). Yêu cầu và câu trả lời được công khai, không kèm các thông tin đó.", false},
+	{rules.KindComplaint, "Khiếu nại",
+		"Đề nghị xem xét lại một quyết định hay việc làm của cơ quan, cán bộ xã ảnh hưởng đến quyền lợi của bạn. Không bao giờ công khai: chỉ bạn xem được tiến độ bằng mã tra cứu. Phải ghi họ tên.", true},
+	{rules.KindDenunciation, "Tố cáo",
+		"Báo việc vi phạm pháp luật của cán bộ, cơ quan hay người khác. Không bao giờ công khai; danh tính người tố cáo được giữ bí mật (Luật Tố cáo 2018). Phải ghi họ tên: báo sai phạm không ghi tên được xử lý như phản ánh, không phải tố cáo chính thức.", true},
+}
+
+// askForm is the ask form exactly as typed, so that a form sent back keeps
+// everything (except the file, which browsers do not let a page refill).
+type askForm struct {
+	Kind, Title, Body, Topic, Village string
+	Name                              string
+	NamePublic                        bool
+	Contact                           string
+	IDName, IDAddress, IDNumber       string
+
+	// Parsed values, valid after validate returns no errors.
+	villageID int64
+	contact   string // normalised: digits of a phone, or the e-mail address
+	isEmail   bool
+	idNumber  string
+}
+
+func parseAskForm(c *fiber.Ctx) askForm {
+	return askForm{
+		Kind: formText(c, "kind"), Title: formText(c, "title"), Body: formText(c, "body"),
+		Topic: formText(c, "topic"), Village: formText(c, "village"),
+		Name: formText(c, "name"), NamePublic: c.FormValue("name_public") != "",
+		Contact: formText(c, "contact"),
+		IDName:  formText(c, "id_name"), IDAddress: formText(c, "id_address"), IDNumber: formText(c, "id_number"),
+	}
+}
+
+// askFields is the order of the form's fields on the page.
+var askFields = []string{"kind", "title", "body", "topic", "village", "file", "name", "contact",
+	"id_name", "id_address", "id_number"}
+
+// residentText checks what a resident typed. Markup is not refused: the
+// text is only ever shown escaped, and a resident who writes "< 100 m²"
+// or "online =" must not be told off for code.
+func residentText(errs fieldErrors, field, value, label string, required bool, max int) {
+	switch {
+	case required && value == "":
+		errs[field] = "Vui lòng nhập " + label + "."
+	case !utf8.ValidString(value) || strings.IndexFunc(value, isControl) >= 0:
+		errs[field] = capitalize(label) + " có ký tự không hợp lệ."
+	case utf8.RuneCountInString(value) > max:
+		errs[field] = fmt.Sprintf("%s dài %s ký tự, vượt giới hạn %s ký tự.",
+			capitalize(label), vn.Number(int64(utf8.RuneCountInString(value))), vn.Number(int64(max)))
+	}
+}
+
+func isControl(r rune) bool {
+	return unicode.In(r, unicode.Cc, unicode.Cf) && r != '\n' && r != '\r' && r != '\t'
+}
+
+// validate checks the form against the commune's villages.
+func (f *askForm) validate(villages []store.Village) fieldErrors {
+	errs := fieldErrors{}
+	if !validKind(f.Kind) {
+		errs["kind"] = "Vui lòng chọn loại nội dung bạn gửi."
+	}
+	residentText(errs, "title", f.Title, "tiêu đề", true, maxAskTitle)
+	residentText(errs, "body", f.Body, "nội dung", true, maxAskBody)
+	if _, ok := rules.TopicBySlug(f.Topic); !ok {
+		errs["topic"] = "Vui lòng chọn lĩnh vực."
+	}
+	f.villageID = 0
+	if f.Village != "" {
+		id, _ := strconv.ParseInt(f.Village, 10, 64)
+		for _, v := range villages {
+			if v.ID == id {
+				f.villageID = id
+			}
+		}
+		if f.villageID == 0 {
+			errs["village"] = "Vui lòng chọn thôn trong danh sách, hoặc để trống."
+		}
+	}
+	protected := rules.Protected(f.Kind)
+	residentText(errs, "name", f.Name, "họ tên", protected, maxAskName)
+	if protected && f.Name == "" {
+		errs["name"] = "Khiếu nại, tố cáo phải ghi họ tên người gửi (Luật Khiếu nại 2011, Luật Tố cáo 2018); họ tên được giữ bí mật. " +
+			"Nếu không muốn ghi tên, hãy chọn “Phản ánh, kiến nghị”."
+	}
+	if protected {
+		f.NamePublic = false
+	}
+	needContact := protected || f.Kind == rules.KindInfoRequest
+	f.contact, f.isEmail = "", false
+	switch {
+	case f.Contact == "" && needContact:
+		errs["contact"] = "Vui lòng nhập số điện thoại hoặc e-mail để cán bộ xã liên hệ khi cần."
+	case f.Contact != "":
+		var ok bool
+		if f.contact, f.isEmail, ok = parseContact(f.Contact); !ok {
+			errs["contact"] = "Số điện thoại hoặc e-mail chưa đúng. Ví dụ: 0912 345 678 hoặc ten@example.com."
+		}
+	}
+	if f.Kind == rules.KindInfoRequest {
+		residentText(errs, "id_name", f.IDName, "họ tên theo giấy tờ", true, maxAskName)
+		residentText(errs, "id_address", f.IDAddress, "nơi cư trú", true, maxAskAddress)
+		var ok bool
+		if f.idNumber, ok = parseIDNumber(f.IDNumber); !ok {
+			errs["id_number"] = "Số căn cước gồm 12 chữ số (chứng minh nhân dân cũ: 9 chữ số)."
+		}
+	}
+	return errs
+}
+
+func validKind(k string) bool {
+	for _, a := range askKinds {
+		if a.Value == k {
+			return true
+		}
+	}
+	return false
+}
+
+// parseContact accepts a Vietnamese phone number (0…, +84…, with spaces,
+// dots or dashes) or an e-mail address, and returns it normalised.
+func parseContact(s string) (contact string, isEmail, ok bool) {
+	if len(s) > maxAskContact {
+		return "", false, false
+	}
+	if strings.Contains(s, "@") {
+		a, err := mail.ParseAddress(s)
+		if err != nil || a.Address != s || a.Name != "" {
+			return "", false, false
+		}
+		_, domain, _ := strings.Cut(a.Address, "@")
+		if !strings.Contains(domain, ".") || strings.HasSuffix(domain, ".") {
+			return "", false, false
+		}
+		return a.Address, true, true
+	}
+	var d strings.Builder
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			d.WriteRune(r)
+		case r == '+' && i == 0:
+		case r == ' ' || r == '.' || r == '-' || r == '(' || r == ')':
+		default:
+			return "", false, false
+		}
+	}
+	n := d.String()
+	if strings.HasPrefix(s, "+") || strings.HasPrefix(n, "84") && len(n) >= 11 {
+		if !strings.HasPrefix(n, "84") {
+			return "", false, false
+		}
+		n = "0" + n[2:]
+	}
+	if !strings.HasPrefix(n, "0") || len(n) < 10 || len(n) > 11 || strings.HasPrefix(n, "00") {
+		return "", false, false
+	}
+	return n, false, true
+}
+
+// parseIDNumber accepts a citizen identity number (12 digits) or an old
+// identity-card number (9 digits), with spaces.
+func parseIDNumber(s string) (string, bool) {
+	s = strings.ReplaceAll(s, " ", "")
+	if len(s) != 12 && len(s) != 9 {
+		return "", false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return "", false
+		}
+	}
+	return s, true
+}
+
+// dupKey recognises the same submission sent twice (a double tap, a resend
+// after a lost connection).
+func (f *askForm) dupKey() string {
+	return abuse.DupKey(f.Kind, f.Title, f.Body, f.Name, f.contact)
+}
+
+type askPage struct {
+	Base
+	Form     askForm
+	Errors   fieldErrors
+	Kinds    []askKind
+	Villages []store.Village
+	Stamp    string
+	Refusal  string // why the form came back, when not a field's fault
+	// KeepMonths: how long an identity is kept after a request ends.
+	KeepMonths  int
+	MaxUploadMB int
+}
+
+// ErrorSummary lists the errors in the order of the form.
+func (p *askPage) ErrorSummary() []fieldError { return p.Errors.inOrder(askFields) }
+
+// Topics are the choices of the topic field.
+func (p *askPage) Topics() []fieldOption {
+	var out []fieldOption
+	for _, t := range rules.Topics() {
+		out = append(out, fieldOption{t.Slug, t.Name})
+	}
+	return out
+}
+
+// VillageOptions are the choices of the village field.
+func (p *askPage) VillageOptions() []fieldOption {
+	var out []fieldOption
+	for _, v := range p.Villages {
+		out = append(out, fieldOption{strconv.FormatInt(v.ID, 10), v.Name})
+	}
+	return out
+}
+
+func (p *askPage) AskPath() string   { return askPath }
+func (p *askPage) TrackPath() string { return trackPath }
+
+func (h *handler) askForm(c *fiber.Ctx) error {
+	return h.renderAskForm(c, askForm{Kind: c.Query("loai")}, nil, "", fiber.StatusOK)
+}
+
+func (h *handler) renderAskForm(c *fiber.Ctx, f askForm, errs fieldErrors, refusal string, status int) error {
+	villages, err := h.store.Villages(c.UserContext())
+	if err != nil {
+		return err
+	}
+	if !validKind(f.Kind) {
+		f.Kind = ""
+	}
+	keep, _ := rules.DefaultLimit(rules.KindInfoRequest, rules.LimitIdentityKeep)
+	p := &askPage{Base: h.base(c, "Gửi câu hỏi, phản ánh"), Form: f, Errors: errs, Kinds: askKinds,
+		Villages: villages, Refusal: refusal, KeepMonths: keep.Days / 30, MaxUploadMB: maxAskUpload >> 20}
+	p.CSRF = h.csrfToken(c)
+	p.NoIndex = status != fiber.StatusOK
+	p.Stamp = h.guard.Stamp(h.settings(c).Secret, askStampForm)
+	if err := h.renderStatus(c, status, "question_ask", p); err != nil {
+		return err
+	}
+	noTrace(c)
+	return nil
+}
+
+// askSubmit receives what a resident sends. In order: the honeypot and the
+// form stamp; the fields and the file, checked but not stored; the
+// address's limit; an identical earlier submission; then the file and the
+// item are stored and the asker gets the receipt. Every refusal comes
+// before anything is stored, so a refused submission leaves nothing.
+func (h *handler) askSubmit(c *fiber.Ctx) error {
+	noTrace(c)
+	ctx := c.UserContext()
+	f := parseAskForm(c)
+	villages, err := h.store.Villages(ctx)
+	if err != nil {
+		return err
+	}
+	if err := h.guard.CheckForm(h.settings(c).Secret, askStampForm,
+		c.FormValue(abuse.StampField), c.FormValue(abuse.HoneypotField)); err != nil {
+		r := abuse.As(err)
+		c.Locals(localRefusal, err.Error())
+		if r.Kind == abuse.Honeypot {
+			return &httpError{status: r.Status, message: r.Message, cause: err}
+		}
+		msg := r.Message
+		if r.Kind == abuse.TooFast {
+			msg = "Biểu mẫu được gửi quá nhanh sau khi mở nên chưa được nhận (để chặn máy tự động). " +
+				"Nội dung bạn nhập vẫn còn dưới đây: đợi vài giây rồi bấm Gửi lại."
+		}
+		errs := f.validate(villages)
+		fileNotKept(c, errs)
+		return h.renderAskForm(c, f, errs, msg, r.Status)
+	}
+	errs := f.validate(villages)
+	up, err := readAskUpload(c, errs)
+	if err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		fileNotKept(c, errs)
+		return h.renderAskForm(c, f, errs, "", fiber.StatusUnprocessableEntity)
+	}
+	if err := h.guard.Allow(abuse.Question, c.IP()); err != nil {
+		r := abuse.As(err)
+		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(r.RetryAfterSeconds()))
+		c.Locals(localRefusal, err.Error())
+		fileNotKept(c, errs)
+		return h.renderAskForm(c, f, errs, r.Message, r.Status)
+	}
+	key := f.dupKey()
+	if seen, err := h.store.QuestionReceived(ctx, key); err != nil {
+		return err
+	} else if seen {
+		return h.renderAlreadyReceived(c)
+	}
+	nq := store.NewQuestion{
+		Kind: f.Kind, Topic: f.Topic, VillageID: f.villageID, Channel: store.ChannelWeb,
+		Title: f.Title, Body: f.Body, AskerName: f.Name, NamePublic: f.NamePublic && f.Name != "",
+		Contact: f.contact, DupKey: key,
+	}
+	if f.Kind == rules.KindInfoRequest {
+		nq.Identity = &store.Identity{FullName: f.IDName, Address: f.IDAddress, IDNumber: f.idNumber}
+		if nq.AskerName == "" {
+			nq.AskerName = f.IDName
+		}
+	}
+	if up != nil {
+		a, err := h.store.SaveAttachment(ctx, up.name, up.mime, up.data, 0)
+		if err != nil {
+			return err
+		}
+		nq.Files = []store.NewQuestionFile{{AttachmentID: a.ID, Stripped: up.stripped}}
+	}
+	code, err := tracking.New()
+	if err != nil {
+		return err
+	}
+	nq.CodeHash = code.Hash()
+	if f.isEmail {
+		nq.MailCode = code.String()
+	}
+	// The store commits with synchronous=FULL: once this returns, the item
+	// survives a power cut, so the receipt never shows a code that is lost.
+	if _, err := h.store.SubmitQuestion(ctx, nq, 0); errors.Is(err, store.ErrAlreadyReceived) {
+		return h.renderAlreadyReceived(c)
+	} else if err != nil {
+		return err
+	}
+	h.setTrackCookie(c, code)
+	return c.Redirect(receiptPath, fiber.StatusSeeOther)
+}
+
+// fileNotKept tells a resident whose form comes back that the file they
+// chose must be chosen again: no browser lets a page refill a file field.
+func fileNotKept(c *fiber.Ctx, errs fieldErrors) {
+	if errs["file"] != "" {
+		return
+	}
+	if fh, err := c.FormFile("file"); err == nil && fh.Size > 0 {
+		errs["file"] = "Tệp “" + cleanFilename(fh.Filename) + "” chưa được lưu vì biểu mẫu chưa gửi được, " +
+			"và trình duyệt không giữ lại tệp đã chọn: hãy chọn lại tệp trước khi gửi."
+	}
+}
+
+type receivedPage struct {
+	Base
+	TrackPath string
+}
+
+// renderAlreadyReceived answers an identical resubmission. It says only
+// that the content arrived: never which item, never a link to its page,
+// which belongs to whoever holds that item's code.
+func (h *handler) renderAlreadyReceived(c *fiber.Ctx) error {
+	p := &receivedPage{Base: h.base(c, "Nội dung này đã được nhận"), TrackPath: trackPath}
+	p.NoIndex = true
+	if err := h.renderStatus(c, fiber.StatusOK, "question_received", p); err != nil {
+		return err
+	}
+	noTrace(c)
+	return nil
+}
+
+// noTrace marks a response of the asker's pages: kept by no cache, and
+// never sent as a Referer to another page or site.
+func noTrace(c *fiber.Ctx) {
+	c.Set(fiber.HeaderCacheControl, "private, no-store")
+	c.Set(fiber.HeaderReferrerPolicy, "no-referrer")
+}
