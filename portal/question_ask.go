@@ -50,9 +50,9 @@ var askKinds = []askKind{
 		"Báo việc vi phạm pháp luật của cán bộ, cơ quan hay người khác. Không bao giờ công khai; danh tính người tố cáo được giữ bí mật (Luật Tố cáo 2018). Phải ghi họ tên: báo sai phạm không ghi tên được xử lý như phản ánh, không phải tố cáo chính thức.", true},
 }
 
-// askForm is the ask form exactly as typed, so that a form sent back keeps
+// askInput is the ask form exactly as typed, so that a form sent back keeps
 // everything (except the file, which browsers do not let a page refill).
-type askForm struct {
+type askInput struct {
 	Kind, Title, Body, Topic, Village string
 	Name                              string
 	NamePublic                        bool
@@ -66,8 +66,8 @@ type askForm struct {
 	idNumber  string
 }
 
-func parseAskForm(c *fiber.Ctx) askForm {
-	return askForm{
+func parseAskInput(c *fiber.Ctx) askInput {
+	return askInput{
 		Kind: formText(c, "kind"), Title: formText(c, "title"), Body: formText(c, "body"),
 		Topic: formText(c, "topic"), Village: formText(c, "village"),
 		Name: formText(c, "name"), NamePublic: c.FormValue("name_public") != "",
@@ -100,7 +100,7 @@ func isControl(r rune) bool {
 }
 
 // validate checks the form against the commune's villages.
-func (f *askForm) validate(villages []store.Village) fieldErrors {
+func (f *askInput) validate(villages []store.Village) fieldErrors {
 	errs := fieldErrors{}
 	if !validKind(f.Kind) {
 		errs["kind"] = "Vui lòng chọn loại nội dung bạn gửi."
@@ -220,13 +220,13 @@ func parseIDNumber(s string) (string, bool) {
 
 // dupKey recognises the same submission sent twice (a double tap, a resend
 // after a lost connection).
-func (f *askForm) dupKey() string {
+func (f *askInput) dupKey() string {
 	return abuse.DupKey(f.Kind, f.Title, f.Body, f.Name, f.contact)
 }
 
 type askPage struct {
 	Base
-	Form     askForm
+	Form     askInput
 	Errors   fieldErrors
 	Kinds    []askKind
 	Villages []store.Village
@@ -262,10 +262,10 @@ func (p *askPage) AskPath() string   { return askPath }
 func (p *askPage) TrackPath() string { return trackPath }
 
 func (h *handler) askForm(c *fiber.Ctx) error {
-	return h.renderAskForm(c, askForm{Kind: c.Query("loai")}, nil, "", fiber.StatusOK)
+	return h.renderAskForm(c, askInput{Kind: c.Query("loai")}, nil, "", fiber.StatusOK)
 }
 
-func (h *handler) renderAskForm(c *fiber.Ctx, f askForm, errs fieldErrors, refusal string, status int) error {
+func (h *handler) renderAskForm(c *fiber.Ctx, f askInput, errs fieldErrors, refusal string, status int) error {
 	villages, err := h.store.Villages(c.UserContext())
 	if err != nil {
 		return err
@@ -294,7 +294,7 @@ func (h *handler) renderAskForm(c *fiber.Ctx, f askForm, errs fieldErrors, refus
 func (h *handler) askSubmit(c *fiber.Ctx) error {
 	noTrace(c)
 	ctx := c.UserContext()
-	f := parseAskForm(c)
+	f := parseAskInput(c)
 	villages, err := h.store.Villages(ctx)
 	if err != nil {
 		return err
