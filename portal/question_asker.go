@@ -4,6 +4,7 @@ import (
 	"errors"
 	"html/template"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -101,6 +102,36 @@ func (p *askerPage) Can(form string) bool {
 		return p.Q.ReopenCount < rules.MaxReopens
 	}
 	return true
+}
+
+// RejectReason is a rejection's public reason in words: its ground, then
+// the officer's note, if any.
+func (p *askerPage) RejectReason() string {
+	ground, note, _ := strings.Cut(p.Q.Reason, ": ")
+	label, ok := rejectGroundLabels[ground]
+	if !ok {
+		return p.Q.Reason
+	}
+	if note != "" {
+		return label + ": " + note
+	}
+	return label
+}
+
+// PublicPath is the item's public page, "" while it has none.
+func (p *askerPage) PublicPath() string {
+	if !p.Q.Listed() {
+		return ""
+	}
+	return questionPath(p.Q.ID)
+}
+
+// DuplicatePath is the public page of the question this one duplicates.
+func (p *askerPage) DuplicatePath() string {
+	if p.Q.DuplicateOf == 0 {
+		return ""
+	}
+	return questionPath(p.Q.DuplicateOf)
 }
 
 // ReopensLeft is how many times the asker may still reopen the item.

@@ -353,3 +353,24 @@ func TestContactIdentityAndCodeStayOffPublicPagesAndLogs(t *testing.T) {
 		}
 	}
 }
+
+// The asker sees what became public of their item, and why it was not
+// taken up, so that nothing public comes as a surprise.
+func TestAskerSeesWhatIsPublicAndWhyItWasRejected(t *testing.T) {
+	e := newAskEnv(t, nil)
+	_, code := e.submitted(question("Đường thôn Đông sụt lún"))
+	q := e.questionOf(code)
+	mustContain(t, "received", e.get("/tra-cuu/theo-doi").body, "Chưa có gì được công khai", "Nội dung bạn gửi", "Khi nào xã sửa?")
+	e.officer(q.ID, store.Action{Kind: store.ActAccept, PublicTitle: "Đường thôn Đông sụt lún", PublicBody: "Đoạn đường qua nhà văn hóa bị sụt lún. [đã che]"})
+	page := e.get("/tra-cuu/theo-doi").body
+	mustContain(t, "accepted", page, "Câu hỏi đang công khai", `href="/hoi-dap/`+itoa(q.ID)+`"`, "sau khi cán bộ xã che",
+		"[đã che]", "Họ tên của bạn không được công khai", "Khi nào xã sửa?")
+
+	e.client = newClient()
+	_, code2 := e.submitted(question("Bán đất nền giá rẻ"))
+	q2 := e.questionOf(code2)
+	e.officer(q2.ID, store.Action{Kind: store.ActReject, Ground: store.RejectDuplicate, DuplicateOf: q.ID, Note: "Đã có câu hỏi này"})
+	page = e.get("/tra-cuu/theo-doi").body
+	mustContain(t, "rejected", page, "Không tiếp nhận", "Trùng với câu hỏi đã có: Đã có câu hỏi này", `href="/hoi-dap/`+itoa(q.ID)+`"`,
+		"Nội dung câu hỏi không được công khai")
+}
