@@ -90,19 +90,7 @@ func (h *handler) askSubmit(c *fiber.Ctx) error {
 	}
 	if err := h.guard.CheckForm(h.settings(c).Secret, askStampForm,
 		c.FormValue(abuse.StampField), c.FormValue(abuse.HoneypotField)); err != nil {
-		r := abuse.As(err)
-		c.Locals(localRefusal, err.Error())
-		if r.Kind == abuse.Honeypot {
-			return &httpError{status: r.Status, message: r.Message, cause: err}
-		}
-		msg := r.Message
-		if r.Kind == abuse.TooFast {
-			msg = "Biểu mẫu được gửi quá nhanh sau khi mở nên chưa được nhận (để chặn máy tự động). " +
-				"Nội dung bạn nhập vẫn còn dưới đây: đợi vài giây rồi bấm Gửi lại."
-		}
-		errs := f.validate(villages)
-		fileNotKept(c, errs)
-		return h.renderAskForm(c, f, errs, msg, r.Status)
+		return h.askRefused(c, f, villages, err)
 	}
 	errs := f.validate(villages)
 	up, err := readAskUpload(c, errs)
@@ -114,17 +102,52 @@ func (h *handler) askSubmit(c *fiber.Ctx) error {
 		return h.renderAskForm(c, f, errs, "", fiber.StatusUnprocessableEntity)
 	}
 	if err := h.guard.Allow(abuse.Question, c.IP()); err != nil {
-		r := abuse.As(err)
-		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(r.RetryAfterSeconds()))
-		c.Locals(localRefusal, err.Error())
-		fileNotKept(c, errs)
-		return h.renderAskForm(c, f, errs, r.Message, r.Status)
+		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(abuse.As(err).RetryAfterSeconds()))
+		return h.askRefused(c, f, villages, err)
 	}
-	key := f.dupKey()
-	if seen, err := h.store.QuestionReceived(ctx, key); err != nil {
-		return err
-	} else if seen {
+	code, err := h.storeQuestion(c, &f, up)
+	if errors.Is(err, store.ErrAlreadyReceived) {
 		return h.renderAlreadyReceived(c)
+	}
+	if err != nil {
+		return err
+	}
+	h.setTrackCookie(c, code)
+	return c.Redirect(receiptPath, fiber.StatusSeeOther)
+}
+
+// askRefused answers a submission that the abuse checks refused: a bot's
+// filled honeypot gets the error page; anyone else gets the form back with
+// what they typed and why it was not sent.
+func (h *handler) askRefused(c *fiber.Ctx, f askInput, villages []store.Village, err error) error {
+	r := abuse.As(err)
+	c.Locals(localRefusal, err.Error())
+	if r.Kind == abuse.Honeypot {
+		return &httpError{status: r.Status, message: r.Message, cause: err}
+	}
+	msg := r.Message
+	if r.Kind == abuse.TooFast {
+		msg = "Biểu mẫu được gửi quá nhanh sau khi mở nên chưa được nhận (để chặn máy tự động). " +
+			"Nội dung bạn nhập vẫn còn dưới đây: đợi vài giây rồi bấm Gửi lại."
+	}
+	errs := f.validate(villages)
+	fileNotKept(c, errs)
+	return h.renderAskForm(c, f, errs, msg, r.Status)
+}
+
+// storeQuestion stores a valid submission, its file first, and returns
+// the asker's code; store.ErrAlreadyReceived for an identical one, found
+// before the file is stored. The store commits with synchronous=FULL:
+// once this returns, the item survives a power cut, so the receipt never
+// shows a code that is lost.
+func (h *handler) storeQuestion(c *fiber.Ctx, f *askInput, up *askUpload) (tracking.Code, error) {
+	ctx := c.UserContext()
+	key := f.dupKey()
+	if seen, err := h.store.QuestionReceived(ctx, key); err != nil || seen {
+		if seen {
+			err = store.ErrAlreadyReceived
+		}
+		return tracking.Code{}, err
 	}
 	nq := store.NewQuestion{
 		Kind: f.Kind, Topic: f.Topic, VillageID: f.villageID, Channel: store.ChannelWeb,
@@ -140,27 +163,20 @@ func (h *handler) askSubmit(c *fiber.Ctx) error {
 	if up != nil {
 		a, err := h.store.SaveAttachment(ctx, up.name, up.mime, up.data, 0)
 		if err != nil {
-			return err
+			return tracking.Code{}, err
 		}
 		nq.Files = []store.NewQuestionFile{{AttachmentID: a.ID, Stripped: up.stripped}}
 	}
 	code, err := tracking.New()
 	if err != nil {
-		return err
+		return code, err
 	}
 	nq.CodeHash = code.Hash()
 	if f.isEmail {
 		nq.MailCode = code.String()
 	}
-	// The store commits with synchronous=FULL: once this returns, the item
-	// survives a power cut, so the receipt never shows a code that is lost.
-	if _, err := h.store.SubmitQuestion(ctx, nq, 0); errors.Is(err, store.ErrAlreadyReceived) {
-		return h.renderAlreadyReceived(c)
-	} else if err != nil {
-		return err
-	}
-	h.setTrackCookie(c, code)
-	return c.Redirect(receiptPath, fiber.StatusSeeOther)
+	_, err = h.store.SubmitQuestion(ctx, nq, 0)
+	return code, err
 }
 
 // fileNotKept tells a resident whose form comes back that the file they

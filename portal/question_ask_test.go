@@ -228,6 +228,11 @@ func TestAskWithPhotoStripsItsMetadataAndGivesACode(t *testing.T) {
 	if got := e.count("SELECT COUNT(*) FROM attachments"); got != attachmentsBefore+1 {
 		t.Errorf("attachments: %d, want %d", got, attachmentsBefore+1)
 	}
+	// A resident's upload has no officer: the audit log still shows.
+	e.login("admin")
+	if r := e.get("/can-bo/nhat-ky"); r.status != http.StatusOK || !strings.Contains(r.body, "Tải tệp lên") {
+		t.Errorf("audit log after a resident's upload: %d", r.status)
+	}
 	// The code itself is stored only as its hash, and not as a mail code
 	// for a phone contact.
 	if e.count("SELECT COUNT(*) FROM questions WHERE mail_code <> ''") != mailCodes {
