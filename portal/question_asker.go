@@ -42,6 +42,8 @@ type receiptPage struct {
 	Kind      askKind
 	TrackURL  string
 	AskerPath string
+	// Mailed: the asker left an e-mail address and the commune sends mail.
+	Mailed bool
 }
 
 // receipt is the page after sending: the code, large, to write down or
@@ -58,7 +60,8 @@ func (h *handler) receipt(c *fiber.Ctx) error {
 		return err
 	}
 	p := &receiptPage{Base: h.base(c, "Đã nhận: mã tra cứu của bạn"), Q: q, Code: code.String(),
-		TrackURL: h.settings(c).PortalURL + trackPath, AskerPath: askerPath}
+		TrackURL: h.settings(c).PortalURL + trackPath, AskerPath: askerPath,
+		Mailed: strings.Contains(q.Contact, "@") && h.settings(c).MailEnabled()}
 	for _, k := range askKinds {
 		if k.Value == q.Kind {
 			p.Kind = k

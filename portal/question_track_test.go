@@ -2,7 +2,10 @@ package portal_test
 
 import (
 	"context"
+	"encoding/base64"
+	"io"
 	"net/http"
+	"net/mail"
 	"net/url"
 	"strings"
 	"testing"
@@ -373,4 +376,44 @@ func TestAskerSeesWhatIsPublicAndWhyItWasRejected(t *testing.T) {
 	page = e.get("/tra-cuu/theo-doi").body
 	mustContain(t, "rejected", page, "Không tiếp nhận", "Trùng với câu hỏi đã có: Đã có câu hỏi này", `href="/hoi-dap/`+itoa(q.ID)+`"`,
 		"Nội dung câu hỏi không được công khai")
+}
+
+// From the form to the mailbox and back: a resident who leaves an e-mail
+// address is told so on the receipt, gets a mail with the tracking page
+// and the code when the item is answered, and the code from the mail
+// opens the answer.
+func TestAskerWithAnEmailIsMailedTheCodeThatOpensTheAnswer(t *testing.T) {
+	sink := newSMTPSink(t, nil, false)
+	l := abuse.DefaultLimits()
+	l.MinFill = 0
+	cfg := fastMail(nil)
+	cfg.Abuse = &l
+	e := newEnvConfig(t, true, cfg)
+	useSMTP(t, e, store.SMTP{Host: "127.0.0.1", Port: sink.port, TLS: store.SMTPNoTLS, From: "thongbao@trungtrac.example"})
+	v := question("Đèn đường thôn Bắc hỏng")
+	v.Set("contact", askEmail)
+	receipt, code := e.submitted(v)
+	mustContain(t, "receipt", receipt.body, "Bạn cũng nhận e-mail khi câu hỏi được trả lời")
+	q := e.questionOf(code)
+	e.officer(q.ID, store.Action{Kind: store.ActAccept, PublicTitle: q.Title, PublicBody: q.Body})
+	e.officer(q.ID, store.Action{Kind: store.ActAnswer, Answer: "<p>Đã thay bóng đèn.</p>"})
+	eventually(t, "the asker's mail", func() bool { return len(sink.received()) == 1 })
+	got := sink.received()[0]
+	m, err := mail.ReadMessage(strings.NewReader(string(got.data)))
+	if err != nil || got.to != askEmail {
+		t.Fatalf("mail to %q: %v", got.to, err)
+	}
+	raw, err := io.ReadAll(base64.NewDecoder(base64.StdEncoding, m.Body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mailed := codeRe.FindString(string(raw))
+	if mailed != code || !strings.Contains(string(raw), "/tra-cuu\r\n") {
+		t.Fatalf("the mail gives code %q, want %q:\n%s", mailed, code, raw)
+	}
+	e.client = newClient()
+	if r := e.lookup(mailed); r.status != http.StatusSeeOther {
+		t.Fatalf("lookup of the mailed code: %d", r.status)
+	}
+	mustContain(t, "asker page", e.get("/tra-cuu/theo-doi").body, "Đã thay bóng đèn.")
 }
