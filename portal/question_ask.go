@@ -24,6 +24,16 @@ type askPage struct {
 	// KeepMonths: how long an identity is kept after a request ends.
 	KeepMonths  int
 	MaxUploadMB int
+	Mail        bool // the commune sends mail to askers who leave an address
+}
+
+// ContactHint says what the contact is for; mail only when it is sent.
+func (p *askPage) ContactHint() string {
+	s := "Để cán bộ xã liên hệ khi cần hỏi thêm. "
+	if p.Mail {
+		s += "Nếu là e-mail, bạn nhận thư báo khi có câu trả lời. "
+	}
+	return s + "Bắt buộc với yêu cầu cung cấp thông tin, khiếu nại, tố cáo."
 }
 
 // ErrorSummary lists the errors in the order of the form.
@@ -65,6 +75,7 @@ func (h *handler) renderAskForm(c *fiber.Ctx, f askInput, errs fieldErrors, refu
 	keep, _ := rules.DefaultLimit(rules.KindInfoRequest, rules.LimitIdentityKeep)
 	p := &askPage{Base: h.base(c, "Gửi câu hỏi, phản ánh"), Form: f, Errors: errs, Kinds: askKinds,
 		Villages: villages, Refusal: refusal, KeepMonths: keep.Days / 30, MaxUploadMB: maxAskUpload >> 20}
+	p.Mail = h.settings(c).MailEnabled()
 	p.CSRF = h.csrfToken(c)
 	p.NoIndex = status != fiber.StatusOK
 	p.Stamp = h.guard.Stamp(h.settings(c).Secret, askStampForm)
