@@ -11,6 +11,7 @@ import (
 
 	"minhbach/portal/qclock"
 	"minhbach/portal/rules"
+	"minhbach/portal/tracking"
 	"minhbach/store"
 )
 
@@ -167,17 +168,17 @@ func (h *handler) asker(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return h.renderAsker(c, q, code.String(), &askerPage{}, fiber.StatusOK)
+	return h.renderAsker(c, q, code, &askerPage{}, fiber.StatusOK)
 }
 
-func (h *handler) renderAsker(c *fiber.Ctx, q store.Question, code string, p *askerPage, status int) error {
+func (h *handler) renderAsker(c *fiber.Ctx, q store.Question, code tracking.Code, p *askerPage, status int) error {
 	events, err := h.store.QuestionEvents(c.UserContext(), q.ID, store.ForAsker)
 	if err != nil {
 		return err
 	}
 	// Not the code: a title stays in the browser's history.
 	p.Base = h.base(c, "Trang theo dõi")
-	p.Q, p.Code = q, code
+	p.Q, p.Code = q, code.String()
 	p.Standing = h.questionStanding(q, time.Now())
 	p.Answer = h.richHTML(q.Answer)
 	if !q.Protected {
@@ -192,6 +193,7 @@ func (h *handler) renderAsker(c *fiber.Ctx, q store.Question, code string, p *as
 	}
 	p.CSRF = h.csrfToken(c)
 	p.NoIndex = true
+	h.setTrackCookie(c, code) // 30 more minutes from now
 	if err := h.renderStatus(c, status, "question_asker", p); err != nil {
 		return err
 	}
@@ -245,12 +247,12 @@ func (h *handler) askerAct(c *fiber.Ctx) error {
 		}
 	}
 	if len(p.Errors) > 0 {
-		return h.renderAsker(c, q, code.String(), p, fiber.StatusUnprocessableEntity)
+		return h.renderAsker(c, q, code, p, fiber.StatusUnprocessableEntity)
 	}
 	if q.Protected && act != store.ActProvideInfo {
 		p.Refusal = "Khiếu nại, tố cáo được giải quyết theo luật riêng: kết quả không xác nhận, mở lại hay đánh giá ở đây. " +
 			"Nếu không đồng ý với kết quả, bạn có quyền khiếu nại, tố cáo tiếp theo quy định."
-		return h.renderAsker(c, q, code.String(), p, fiber.StatusConflict)
+		return h.renderAsker(c, q, code, p, fiber.StatusConflict)
 	}
 	err = h.store.Act(c.UserContext(), q.ID, a, store.Actor{Resident: true})
 	for _, r := range askerRefusals {
@@ -260,7 +262,7 @@ func (h *handler) askerAct(c *fiber.Ctx) error {
 			}
 			p.Refusal = r.msg
 			c.Locals(localRefusal, err.Error())
-			return h.renderAsker(c, q, code.String(), p, fiber.StatusConflict)
+			return h.renderAsker(c, q, code, p, fiber.StatusConflict)
 		}
 	}
 	if err != nil {

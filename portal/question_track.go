@@ -23,7 +23,9 @@ import (
 // never sent from another site (SameSite=Strict), unreadable by script
 // (HttpOnly), signed with the server's secret (a made-up cookie is refused
 // before any lookup, so cookies cannot enumerate codes) and short-lived: on
-// a phone shared by a family, the next person does not find it open.
+// a phone shared by a family, the next person does not find it open. Each
+// view of the asker's page renews it, so it closes 30 minutes after the
+// last one.
 const (
 	trackCookie     = "mb_track"
 	trackSessionTTL = 30 * time.Minute
@@ -160,9 +162,15 @@ func (h *handler) trackExit(c *fiber.Ctx) error {
 }
 
 // sessionEnded sends a browser without a valid tracking cookie to the
-// lookup form.
+// lookup form. A form sent after the page closed says that what was typed
+// was not sent, and how to get it back.
 func (h *handler) sessionEnded(c *fiber.Ctx) error {
-	h.setFlash(c, "Để xem trang theo dõi, vui lòng nhập mã tra cứu. "+
-		"Trang theo dõi tự đóng sau 30 phút để người khác dùng chung máy không xem được.")
+	msg := "Để xem trang theo dõi, vui lòng nhập mã tra cứu. " +
+		"Trang theo dõi tự đóng sau 30 phút không dùng, để người khác dùng chung máy không xem được."
+	if c.Method() == fiber.MethodPost {
+		msg = "Trang theo dõi đã tự đóng (sau 30 phút không dùng) nên nội dung vừa gửi chưa được nhận. " +
+			"Hãy nhập lại mã tra cứu, rồi gửi lại; nội dung đã gõ có thể lấy lại bằng nút Quay lại của trình duyệt."
+	}
+	h.setFlash(c, msg)
 	return c.Redirect(trackPath, fiber.StatusSeeOther)
 }

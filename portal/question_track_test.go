@@ -94,6 +94,9 @@ func TestTrackingLookupIsForgivingAndSaysNothingOfOtherCodes(t *testing.T) {
 		t.Fatalf("asker page: %d", page.status)
 	}
 	mustBePrivate(t, "asker page", page)
+	if !strings.Contains(page.header.Get("Set-Cookie"), "mb_track=") {
+		t.Error("viewing the page does not renew the tracking cookie")
+	}
 	mustContain(t, "asker page", page.body, code, "Đã tiếp nhận, chờ phân loại", "Hạn trả lời", "Tiếp nhận")
 	if strings.Contains(page.body, "<title>"+code) || strings.Contains(page.body, code+" –") {
 		t.Error("the code is in the page title, which the browser's history keeps")
@@ -139,6 +142,16 @@ func TestTrackingLookupIsForgivingAndSaysNothingOfOtherCodes(t *testing.T) {
 	}
 	if r := e.get("/tra-cuu/theo-doi"); r.status != http.StatusSeeOther {
 		t.Errorf("after exit: %d", r.status)
+	}
+	// A form sent after the page closed says that it was not received.
+	tok = e.csrf("/tra-cuu")
+	if r := e.post("/tra-cuu/theo-doi/danh-gia", url.Values{"_csrf": {tok}, "rating": {"5"}}); r.status != http.StatusSeeOther ||
+		r.header.Get("Location") != "/tra-cuu" {
+		t.Errorf("rating after the page closed: %d %s", r.status, r.header.Get("Location"))
+	}
+	mustContain(t, "lookup after a late form", e.get("/tra-cuu").body, "nội dung vừa gửi chưa được nhận")
+	if e.questionOf(code).Satisfaction != 0 {
+		t.Error("a rating without a valid cookie was kept")
 	}
 }
 
