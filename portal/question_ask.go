@@ -24,6 +24,7 @@ type askPage struct {
 	// KeepMonths: how long an identity is kept after a request ends.
 	KeepMonths  int
 	MaxUploadMB int
+	Accept      string
 	Mail        bool // the commune sends mail to askers who leave an address
 }
 
@@ -74,7 +75,7 @@ func (h *handler) renderAskForm(c *fiber.Ctx, f askInput, errs fieldErrors, refu
 	}
 	keep, _ := rules.DefaultLimit(rules.KindInfoRequest, rules.LimitIdentityKeep)
 	p := &askPage{Base: h.base(c, "Gửi câu hỏi, phản ánh"), Form: f, Errors: errs, Kinds: askKinds,
-		Villages: villages, Refusal: refusal, KeepMonths: keep.Days / 30, MaxUploadMB: maxAskUpload >> 20}
+		Villages: villages, Refusal: refusal, KeepMonths: keep.Days / 30, MaxUploadMB: maxAskUpload >> 20, Accept: askAccept}
 	p.Mail = h.settings(c).MailEnabled()
 	p.CSRF = h.csrfToken(c)
 	p.NoIndex = status != fiber.StatusOK

@@ -15,8 +15,9 @@ import (
 // phone photo is 2–8 MB, a scanned letter as PDF a few MB.
 const maxAskUpload = 10 << 20
 
-// askExtensions are the files a resident may send: a photo or a PDF.
-const askExtensions = ".jpg,.jpeg,.png,.pdf"
+// askAccept is the file field's accept list: a photo or a PDF, by
+// extension and type, so that a phone offers the camera and its photos.
+const askAccept = ".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
 
 // askUpload is a resident's file, checked and cleaned, not yet stored.
 type askUpload struct {
