@@ -25,6 +25,18 @@ const (
 	questionLimitsPath   = "/can-bo/thoi-han"
 )
 
+// The asker's pages. None carries the tracking code: it travels in a form
+// or a signed cookie (see question_track.go), never in a URL.
+const (
+	receiptPath   = trackPath + "/bien-nhan" // the receipt after sending
+	askerPath     = trackPath + "/theo-doi"  // the asker's private page
+	trackExitPath = trackPath + "/thoat"     // forget the code on this device
+)
+
+// askerActionPath is where a form of the asker's page posts: one of the
+// askerAct* segments.
+func askerActionPath(action string) string { return askerPath + "/" + action }
+
 // Officer actions on an item: the last path segment of
 // /can-bo/cong-khai/:id/<action>.
 const (

@@ -81,6 +81,7 @@ var pageNames = []string{
 	"disclosure_version", "login", "officer_home", "disclosure_form", "disclosure_withdraw",
 	"user_index", "audit_index", "settings_edit", "places", "disclosure_delete", "user_edit", "password",
 	"disclosure_redact", "comment_form", "comment_index", "comment_moderation",
+	"question_ask", "question_received", "question_receipt", "question_lookup", "question_asker",
 }
 
 func (h *handler) render(c *fiber.Ctx, name string, p page) error {

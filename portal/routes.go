@@ -31,6 +31,17 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get("/cong-khai/:id<int>/gop-y", h.commentForm) // a form: never cached
 	app.Post("/cong-khai/:id<int>/gop-y", h.commentSubmit)
 
+	// Residents' questions and the asker's private pages: never cached, and
+	// the tracking code is never in their URLs (see question_track.go).
+	app.Get(askPath, h.askForm)
+	app.Post(askPath, h.askSubmit)
+	app.Get(trackPath, h.lookupForm)
+	app.Post(trackPath, h.lookupSubmit)
+	app.Get(receiptPath, h.receipt)
+	app.Get(askerPath, h.asker)
+	app.Post(askerPath+"/:action", h.askerAct)
+	app.Post(trackExitPath, h.trackExit)
+
 	// Feeds.
 	app.Get("/feed.:format", h.feed)
 	app.Get("/cong-khai/:slug/feed.:format", h.feed)
