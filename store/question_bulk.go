@@ -95,7 +95,9 @@ func (s *Store) LoadQuestions(ctx context.Context, items []HistoryQuestion) ([]i
 				return err
 			}
 			for _, step := range it.Steps {
-				q, err := s.question(ctx, stmts, "q.id = ?", id)
+				// The item as the previous step left it. Its files are not
+				// read: a loaded item has none, and no step reads them.
+				q, err := scanQuestion(stmts.QueryRowContext(ctx, "SELECT "+questionColumns+questionFrom+" WHERE q.id = ?", id))
 				if err != nil {
 					return err
 				}
