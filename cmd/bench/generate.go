@@ -18,7 +18,7 @@ import (
 
 // generatorVersion changes whenever the generated data would differ; a data
 // directory made by another version is generated again.
-const generatorVersion = 1
+const generatorVersion = 2
 
 // markerFile, in the data directory, describes what was generated there.
 const markerFile = "bench.json"
@@ -36,18 +36,41 @@ type dataset struct {
 	ItemID    int64 `json:"item_id"`    // three versions and attachments: item, history, version, edit pages
 	TouchID   int64 `json:"touch_id"`   // revised to move the public change mark
 	Seconds   float64
+	// Questions residents sent, in the database; Baseline: the same
+	// database with only baselineQuestions of them, in baselineDir.
+	Questions questionSet `json:"questions"`
+	Baseline  questionSet `json:"baseline"`
+	// Incomplete marks a directory being generated: a run stopped midway
+	// leaves it, and the next one generates again.
+	Incomplete bool `json:"incomplete,omitempty"`
 }
 
-// prepareData makes the database in dir with n public items, or reuses the
-// one a previous run made with the same n and generator version.
-func prepareData(ctx context.Context, dir string, n int, out io.Writer) (dataset, error) {
+// baselineDir, inside the data directory, holds the copy of the database
+// with few questions that question pages are compared against.
+const baselineDir = "baseline"
+
+// baselineQuestions is the size of the baseline's question set.
+const baselineQuestions = 1000
+
+// prepareData makes the database in dir with n public items and nq
+// questions, and its baseline copy with baselineQuestions questions, or
+// reuses the ones a previous run made with the same n, nq and generator
+// version.
+func prepareData(ctx context.Context, dir string, n, nq int, out io.Writer) (dataset, error) {
 	var ds dataset
 	b, err := os.ReadFile(filepath.Join(dir, markerFile))
-	if err == nil && json.Unmarshal(b, &ds) == nil && ds.Generator == generatorVersion && ds.Items == n {
-		fmt.Fprintf(out, "reusing %s (%d items, generated in %.0f s)\n", dir, n, ds.Seconds)
+	if err == nil && json.Unmarshal(b, &ds) == nil && !ds.Incomplete && ds.Generator == generatorVersion && ds.Items == n && ds.Questions.Items == nq {
+		fmt.Fprintf(out, "reusing %s (%d items and %d questions, generated in %.0f s and %.0f s)\n", dir, n, nq, ds.Seconds, ds.Questions.Seconds)
 		return ds, nil
 	}
 	if err := clearData(dir); err != nil {
+		return ds, err
+	}
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return ds, err
+	}
+	b, _ = json.Marshal(dataset{Generator: generatorVersion, Incomplete: true})
+	if err := os.WriteFile(filepath.Join(dir, markerFile), b, 0o640); err != nil {
 		return ds, err
 	}
 	start := time.Now()
@@ -58,8 +81,43 @@ func prepareData(ctx context.Context, dir string, n int, out io.Writer) (dataset
 	}
 	ds.Seconds = time.Since(start).Seconds()
 	fmt.Fprintf(out, "generated %d public items (%d versions), %d drafts, in %.1f s\n", ds.Items, ds.Versions, ds.Drafts, ds.Seconds)
+	if ds.Baseline, ds.Questions, err = addQuestions(ctx, dir, nq, out); err != nil {
+		return ds, err
+	}
 	b, _ = json.MarshalIndent(ds, "", "  ")
 	return ds, os.WriteFile(filepath.Join(dir, markerFile), b, 0o640)
+}
+
+// addQuestions copies the database with its disclosures into the baseline
+// directory, then generates baselineQuestions questions there and nq in
+// dir: the two differ only in their questions.
+func addQuestions(ctx context.Context, dir string, nq int, out io.Writer) (base, all questionSet, err error) {
+	end := time.Now().UTC().Add(-time.Hour)
+	st, err := store.Open(dir)
+	if err != nil {
+		return base, all, err
+	}
+	defer st.Close()
+	baseDir := filepath.Join(dir, baselineDir)
+	if err := st.Backup(ctx, baseDir); err != nil {
+		return base, all, err
+	}
+	bst, err := store.Open(baseDir)
+	if err != nil {
+		return base, all, err
+	}
+	base, err = generateQuestions(ctx, bst, baselineQuestions, end, out)
+	bst.Close()
+	if err != nil {
+		return base, all, err
+	}
+	fmt.Fprintf(out, "generated %d questions in %s, in %.1f s\n", base.Items, baseDir, base.Seconds)
+	fmt.Fprintf(out, "generating %d questions in %s …\n", nq, dir)
+	if all, err = generateQuestions(ctx, st, nq, end, out); err != nil {
+		return base, all, err
+	}
+	fmt.Fprintf(out, "generated %d questions in %.1f s (%.0f/s)\n", all.Items, all.Seconds, float64(all.Items)/all.Seconds)
+	return base, all, nil
 }
 
 // clearData empties a data directory made by this command. A directory that

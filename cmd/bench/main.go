@@ -31,6 +31,13 @@ import (
 )
 
 func main() {
+	if os.Getenv(portalEnv) != "" {
+		if err := servePortal(os.Args[1:]); err != nil {
+			fmt.Fprintln(os.Stderr, "bench (portal):", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if path := os.Getenv(bareEnv); path != "" {
 		if err := serveBare(path, os.Args[1:]); err != nil {
 			fmt.Fprintln(os.Stderr, "bench (bare):", err)
@@ -49,13 +56,17 @@ func main() {
 // config is what the flags set.
 type config struct {
 	n          int
+	questions  int
 	data       string
 	duration   time.Duration
 	rounds     int
 	conns      int
 	samples    int
 	crawlConns int
+	submitters int
+	submitFor  time.Duration
 	portal     string
+	genOnly    bool
 	command    string // how to rerun it, for the report
 }
 
@@ -64,20 +75,26 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.IntVar(&c.n, "n", 100_000, "public items to generate")
+	fs.IntVar(&c.questions, "questions", 1_000_000, "questions and feedback to generate")
 	fs.StringVar(&c.data, "data", "./data-bench", "data directory for the generated database (reused between runs)")
 	fs.DurationVar(&c.duration, "d", 2*time.Second, "duration of one load round")
 	fs.IntVar(&c.rounds, "rounds", 3, "rounds per page type and server (A/B alternating)")
 	fs.IntVar(&c.conns, "c", 16, "connections of the load generator")
 	fs.IntVar(&c.samples, "samples", 15, "samples of each uncached page (exports take at most 3)")
 	fs.IntVar(&c.crawlConns, "crawl", 16, "connections crawling uncached deep pages in the crawl test")
+	fs.IntVar(&c.submitters, "submitters", 50, "concurrent residents sending the ask form")
+	fs.DurationVar(&c.submitFor, "submit-time", 10*time.Second, "how long the submitters send")
+	fs.BoolVar(&c.genOnly, "generate-only", false, "generate (or check) the database, then stop")
 	fs.StringVar(&c.portal, "portal", "", "portal binary to run (default: build ./cmd/portal)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
-	if c.n < 100 || c.rounds < 1 || c.conns < 1 || c.samples < 1 || c.crawlConns < 1 || c.duration <= 0 {
-		return c, fmt.Errorf("-n ≥ 100, and -rounds, -c, -samples, -crawl, -d must be positive")
+	if c.n < 100 || c.questions < 100 || c.rounds < 1 || c.conns < 1 || c.samples < 1 || c.crawlConns < 1 || c.duration <= 0 ||
+		c.submitters < 1 || c.submitFor <= 0 {
+		return c, fmt.Errorf("-n ≥ 100, -questions ≥ 100, and -rounds, -c, -samples, -crawl, -d, -submitters, -submit-time must be positive")
 	}
-	c.command = fmt.Sprintf("go run -tags sqlite_fts5 ./cmd/bench -n %d -d %s -rounds %d -c %d", c.n, c.duration, c.rounds, c.conns)
+	c.command = fmt.Sprintf("go run -tags sqlite_fts5 ./cmd/bench -n %d -questions %d -d %s -rounds %d -c %d -submitters %d -submit-time %s",
+		c.n, c.questions, c.duration, c.rounds, c.conns, c.submitters, c.submitFor)
 	return c, nil
 }
 
@@ -87,8 +104,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ds, err := prepareData(ctx, cfg.data, cfg.n, stderr)
-	if err != nil {
+	ds, err := prepareData(ctx, cfg.data, cfg.n, cfg.questions, stderr)
+	if err != nil || cfg.genOnly {
 		return err
 	}
 	tmp, err := os.MkdirTemp("", "minhbach-bench-")

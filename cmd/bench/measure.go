@@ -41,9 +41,12 @@ type bench struct {
 	seq    *http.Client // one keep-alive connection for sequential timings
 
 	listPages, catPages []string // deep pages of /cong-khai and of deepCategory, read once
+
+	qsides []*qside // the portals of the question pages: full data set, baseline
 }
 
 func (b *bench) close() {
+	b.stopQuestionPortals()
 	b.portal.stop()
 	b.bare.stop()
 	if b.st != nil {
@@ -101,6 +104,14 @@ func (b *bench) measure(ctx context.Context) (*report, error) {
 		return nil, err
 	}
 
+	if err := b.questionsCompare(ctx, rep); err != nil {
+		return nil, err
+	}
+	if err := b.submitters(ctx, rep); err != nil {
+		return nil, err
+	}
+	b.stopQuestionPortals()
+
 	b.progress("portal against the bare handler: %d rounds × %s per side and page type …", b.cfg.rounds, b.cfg.duration)
 	if err := b.compare(rep); err != nil {
 		return nil, err
@@ -116,7 +127,12 @@ func (b *bench) measure(ctx context.Context) (*report, error) {
 // get fetches a URL on the sequential client; it returns the time to the
 // first byte of the answer, the time to its last byte, and its size.
 func (b *bench) get(target, cookie string, want int) (ttfb, total time.Duration, size int64, err error) {
-	req, _ := http.NewRequest(http.MethodGet, b.portal.base+target, nil)
+	return b.getAt(b.portal.base, target, cookie, want)
+}
+
+// getAt is get on another server.
+func (b *bench) getAt(base, target, cookie string, want int) (ttfb, total time.Duration, size int64, err error) {
+	req, _ := http.NewRequest(http.MethodGet, base+target, nil)
 	req.Header.Set("Accept-Encoding", "gzip")
 	if cookie != "" {
 		req.Header.Set("Cookie", cookie)
@@ -156,6 +172,21 @@ func (b *bench) exportMemory(rep *report) error {
 		}
 		rep.rssAfter = append(rep.rssAfter, rss)
 		rep.rssPeak = max(rep.rssPeak, peak)
+	}
+	// The question exports, after: the peak so far is their baseline.
+	rep.qrssBefore = rep.rssPeak
+	for _, f := range []string{"csv", "json"} {
+		_, _, size, err := b.get("/hoi-dap/xuat."+f, "", 200)
+		if err != nil {
+			return err
+		}
+		rss, peak, err := b.portal.memory()
+		if err != nil {
+			return err
+		}
+		rep.qrssAfter = append(rep.qrssAfter, rss)
+		rep.qrssPeak = max(rep.qrssPeak, peak)
+		rep.qexportSize = append(rep.qexportSize, size)
 	}
 	return nil
 }
@@ -232,6 +263,15 @@ func (b *bench) renderTimes(ctx context.Context, rep *report, cookie string) err
 	if err != nil {
 		return err
 	}
+	q := &qside{name: "full", st: b.st}
+	if err := q.pickItem(ctx, b.ds.Questions.Codes); err != nil {
+		return err
+	}
+	qid := strconv.FormatInt(q.itemID, 10)
+	villages, err := b.st.Villages(ctx)
+	if err != nil || len(villages) == 0 {
+		return fmt.Errorf("villages: %v", err)
+	}
 	audit, err := b.st.AuditLog(ctx, 1, 0, 1)
 	if err != nil || len(audit) == 0 {
 		return fmt.Errorf("audit log: %v", err)
@@ -251,6 +291,17 @@ func (b *bench) renderTimes(ctx context.Context, rep *report, cookie string) err
 		{label: "export xuat.csv", target: "/cong-khai/xuat.csv", export: true},
 		{label: "export xuat.json", target: "/cong-khai/xuat.json", export: true},
 		{label: "404 page", target: "/khong-co-trang-nay", status: 404},
+		{label: "questions /hoi-dap", target: "/hoi-dap"},
+		{label: "  filter overdue", target: "/hoi-dap?qua-han=1"},
+		{label: "  filter village", target: "/hoi-dap?thon=" + strconv.FormatInt(villages[0].ID, 10)},
+		{label: "question page", target: "/hoi-dap/" + qid},
+		{label: "question's feed.atom", target: "/hoi-dap/" + qid + "/feed.atom"},
+		{label: "answers feed.atom", target: "/hoi-dap/feed.atom"},
+		{label: "overdue /hoi-dap/qua-han", target: "/hoi-dap/qua-han"},
+		{label: "complaints, counts", target: "/hoi-dap/khieu-nai-to-cao"},
+		{label: "ask form", target: "/hoi-dap/gui"},
+		{label: "export hoi-dap/xuat.csv", target: "/hoi-dap/xuat.csv", export: true, once: true},
+		{label: "export hoi-dap/xuat.json", target: "/hoi-dap/xuat.json", export: true, once: true},
 		{label: "officer /can-bo", target: "/can-bo", officer: true},
 		{label: "  tab drafts", target: "/can-bo?trang-thai=draft", officer: true},
 		{label: "  tab published", target: "/can-bo?trang-thai=published", officer: true},
@@ -262,13 +313,15 @@ func (b *bench) renderTimes(ctx context.Context, rep *report, cookie string) err
 		{label: "accounts", target: "/can-bo/tai-khoan", officer: true},
 		{label: "settings", target: "/can-bo/cai-dat", officer: true},
 		{label: "places", target: "/can-bo/don-vi", officer: true},
+		{label: "inbox /can-bo/hoi-dap", target: "/can-bo/hoi-dap", officer: true},
+		{label: "officer's question page", target: "/can-bo/hoi-dap/" + qid, officer: true},
 	}
 	for k := range b.cfg.samples {
 		if err := b.touch(ctx, k); err != nil {
 			return err
 		}
 		for _, p := range pages {
-			if p.export && k >= 3 {
+			if p.export && k >= 3 || p.once && k >= 1 {
 				continue
 			}
 			want, ck := 200, ""

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"minhbach/portal/abuse"
 )
 
 // timing is the uncached render time of one page type.
@@ -16,6 +18,7 @@ type timing struct {
 	label, target string
 	officer       bool
 	export        bool // streamed: judged on the first byte, the whole download shown
+	once          bool // so large that one sample is taken
 	status        int  // expected; 0 means 200
 	ttfb, total   []time.Duration
 	size          int64
@@ -34,7 +37,16 @@ type report struct {
 	compare     []*pageType
 	crawlCached result
 	crawlDeep   result
-	ok, over    int
+	// Question exports, downloaded after the disclosures' ones.
+	qrssBefore, qrssPeak int64
+	qrssAfter            []int64
+	qexportSize          []int64
+	// Question pages at the full data set and at the baseline.
+	qpages   []*qpage
+	qsides   [2]string
+	limits   string
+	submit   *submitResult
+	ok, over int
 }
 
 // machine describes where the figures were measured.
@@ -83,6 +95,8 @@ func (r *report) print(w io.Writer) {
 	fmt.Fprintf(w, "machine: %s\n", r.machine)
 	fmt.Fprintf(w, "data:    %d public items (%d generated with %d versions, and the demo data), %d drafts\n",
 		r.publicItems, r.ds.Items, r.ds.Versions, r.ds.Drafts)
+	fmt.Fprintf(w, "         %d questions generated (%s), %d of them complaints or denunciations; baseline copy with %d\n",
+		r.ds.Questions.Items, states(r.ds.Questions.States), r.ds.Questions.Protected, r.ds.Baseline.Items)
 	fmt.Fprintf(w, "client:  Go (fasthttp) closed loop in the bench process; portal and bare handler each in their own process\n\n")
 
 	fmt.Fprintf(w, "1. Portal against a bare Fiber handler serving the same bytes and headers from memory\n")
@@ -125,10 +139,41 @@ func (r *report) print(w io.Writer) {
 	row("full exports: peak RSS − RSS before", mib(growth), mib(exportTarget), growth < exportTarget)
 	fmt.Fprintf(w, "     RSS before %s, after xuat.csv %s, after xuat.json %s, peak %s\n",
 		mib(r.rssBefore), mib(r.rssAfter[0]), mib(r.rssAfter[1]), mib(r.rssPeak))
+	qgrowth := r.qrssPeak - r.qrssBefore
+	row("question exports: peak RSS − peak before", mib(qgrowth), mib(exportTarget), qgrowth < exportTarget)
+	fmt.Fprintf(w, "     xuat.csv %s, xuat.json %s; RSS after them %s and %s, peak %s\n",
+		kib(r.qexportSize[0]), kib(r.qexportSize[1]), mib(r.qrssAfter[0]), mib(r.qrssAfter[1]), mib(r.qrssPeak))
 	p99 := r.crawlCached.quantile(0.99)
 	row(fmt.Sprintf("cached home p99, %d connections crawling", r.cfg.crawlConns), ms(p99), ms(crawlTarget), p99 < crawlTarget)
 	fmt.Fprintf(w, "     home: %d requests, p50 %s; crawl of uncached deep pages: %.0f pages/s, p50 %s, p99 %s\n",
 		r.crawlCached.n, ms(r.crawlCached.quantile(0.5)), r.crawlDeep.rate(), ms(r.crawlDeep.quantile(0.5)), ms(r.crawlDeep.quantile(0.99)))
+
+	fmt.Fprintf(w, "\n4. Question pages at %s questions against the same pages at %s (target: ratio of medians < %.0f)\n",
+		r.qsides[0], r.qsides[1], questionRatio)
+	fmt.Fprintf(w, "   both portals run by the benchmark without the page cache (every page rendered afresh), requests alternating between them\n")
+	fmt.Fprintf(w, "   limits of the public forms raised for the benchmark: %s\n", r.limits)
+	fmt.Fprintf(w, "   (defaults: %s)\n", defaultLimits())
+	fmt.Fprintf(w, "   topic %s, state %s; the code lookup is POST /tra-cuu and the asker's page it leads to\n", deepTopic, deepState)
+	fmt.Fprintf(w, "   %-22s %7s %12s %12s %12s %12s %7s\n", "page", "samples", r.qsides[0], "max", r.qsides[1], "max", "ratio")
+	for _, p := range r.qpages {
+		a, b := median(p.times[0]), median(p.times[1])
+		ratio := float64(a) / float64(b)
+		fmt.Fprintf(w, "   %-22s %7d %12s %12s %12s %12s %7.2f %s\n", p.label, len(p.times[0]), ms(a), ms(slices.Max(p.times[0])),
+			ms(b), ms(slices.Max(p.times[1])), ratio, r.mark(ratio < questionRatio))
+	}
+
+	s := r.submit
+	fmt.Fprintf(w, "\n5. %d residents sending the ask form at once for %s (on the %s-question database)\n", r.cfg.submitters, r.cfg.submitFor, r.qsides[0])
+	fmt.Fprintf(w, "   each opens the form (CSRF token, stamp), then sends it; timed: the POST until its redirect to the receipt\n")
+	fmt.Fprintf(w, "   %d sent and acknowledged, %.1f/s, p50 %s, p99 %s\n", s.n, s.rate(), ms(s.quantile(0.5)), ms(s.quantile(0.99)))
+	errs := fmt.Sprintf("%d", s.errors)
+	if s.firstErr != "" {
+		errs += " (first: " + s.firstErr + ")"
+	}
+	fmt.Fprintf(w, "   %-46s %11s   target 0 %s\n", "errors", errs, r.mark(s.errors == 0))
+	stored := s.after - s.before
+	fmt.Fprintf(w, "   %-46s %11d   target %d %s\n", "in the database afterwards (kept count)", stored, s.n, r.mark(stored == s.n && s.found == s.n))
+	fmt.Fprintf(w, "     items before %d, after %d; acknowledged titles found among the newest received items: %d\n", s.before, s.after, s.found)
 
 	fmt.Fprintf(w, "\nSummary: %d figures within target, %d over.\n", r.ok, r.over)
 }
@@ -139,3 +184,19 @@ func kib(n int64) string {
 	}
 	return fmt.Sprintf("%.1f KiB", float64(n)/1024)
 }
+
+// states lists counts by state, largest first.
+func states(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int { return m[b] - m[a] })
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func defaultLimits() string { return abuse.DefaultLimits().String() }
