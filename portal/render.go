@@ -81,6 +81,7 @@ var pageNames = []string{
 	"disclosure_version", "login", "officer_home", "disclosure_form", "disclosure_withdraw",
 	"user_index", "audit_index", "settings_edit", "places", "disclosure_delete", "user_edit", "password",
 	"disclosure_redact",
+	"question_index", "question_show", "question_overdue", "question_protected",
 }
 
 func (h *handler) render(c *fiber.Ctx, name string, p page) error {

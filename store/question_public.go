@@ -1,0 +1,34 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// AnsweredQuestions lists the public copies of listed items whose answer is
+// published, the newest first answer first; topic "" lists every topic.
+// The feeds of answers and the home page read it: the partial index on
+// first_answered_at keeps it a short walk at any size.
+func (s *Store) AnsweredQuestions(ctx context.Context, topic string, limit int) ([]Question, error) {
+	query := "SELECT " + questionColumns + questionFrom + `
+		WHERE q.first_answered_at <> '' AND q.listed AND q.state IN ('answered', 'closed')`
+	var args []any
+	if topic != "" {
+		query += " AND q.topic = ?"
+		args = append(args, topic)
+	}
+	rows, err := s.r.QueryContext(ctx, query+" ORDER BY q.first_answered_at DESC, q.id DESC LIMIT ?", append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: answered questions: %w", err)
+	}
+	defer rows.Close()
+	var out []Question
+	for rows.Next() {
+		q, err := scanQuestion(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: answered questions: %w", err)
+		}
+		out = append(out, q.Public())
+	}
+	return out, rows.Err()
+}
