@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"minhbach/portal/rules"
-	"minhbach/store"
 )
 
 // rejectReason is a rejection's public reason in words: the ground, then
@@ -55,6 +54,5 @@ func publicQuestionFuncs() template.FuncMap {
 		"overduePath":     func() string { return overduePath },
 		"protectedPath":   func() string { return protectedPath },
 		"overdueFeedPath": overdueFeedPath,
-		"qlisted":         func(q store.Question) bool { return q.Listed() },
 	}
 }
