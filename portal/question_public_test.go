@@ -270,3 +270,45 @@ func TestHomeShowsLatestAnswersAndOnTimeShare(t *testing.T) {
 		t.Error("the home page links a protected item")
 	}
 }
+
+// TestQuestionPageShowsPublishedFilesOnly: a file sent with a question is
+// private until an officer publishes it with the answer; then the page
+// lists it with its size and SHA-256 and it downloads. A rating does not
+// enter the public history.
+func TestQuestionPageShowsPublishedFilesOnly(t *testing.T) {
+	e := newEnv(t)
+	off := e.officerActor()
+	ctx := context.Background()
+	pub, err := e.st.SaveAttachment(ctx, "ban-ve-cong.pdf", "application/pdf", []byte("%PDF-1.4 cong thoat nuoc"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	priv, err := e.st.SaveAttachment(ctx, "anh-nha-rieng.pdf", "application/pdf", []byte("%PDF-1.4 nha rieng"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := e.submit(store.NewQuestion{Topic: "xay-dung", Title: "Cống thoát nước", Body: "Cống bị tắc.",
+		Files: []store.NewQuestionFile{{AttachmentID: pub.ID}, {AttachmentID: priv.ID}}}, 0)
+	e.accept(id, "Cống thoát nước", "Cống bị tắc.", off)
+	r := e.get("/hoi-dap/" + itoa(id))
+	if strings.Contains(r.body, "ban-ve-cong.pdf") || strings.Contains(r.body, "anh-nha-rieng.pdf") {
+		t.Error("a private file is listed")
+	}
+	if r := e.get("/tep/" + itoa(pub.ID) + "/ban-ve-cong.pdf"); r.status != http.StatusNotFound {
+		t.Errorf("a private file downloads: %d", r.status)
+	}
+	e.act(id, store.Action{Kind: store.ActAnswer, Answer: "<p>Đã thông cống.</p>"}, off)
+	e.act(id, store.Action{Kind: store.ActPublishFile, AttachmentID: pub.ID}, off)
+	e.act(id, store.Action{Kind: store.ActRate, Rating: 2}, store.Actor{Resident: true})
+	r = e.get("/hoi-dap/" + itoa(id))
+	mustContain(t, "page", r.body, "ban-ve-cong.pdf", pub.SHA256, "Công khai tệp đính kèm cùng câu trả lời")
+	if strings.Contains(r.body, "anh-nha-rieng.pdf") || strings.Contains(r.body, priv.SHA256) {
+		t.Error("the private file is listed")
+	}
+	if strings.Contains(r.body, "đánh giá") {
+		t.Error("the asker's rating is in the public history")
+	}
+	if r := e.get("/tep/" + itoa(pub.ID) + "/ban-ve-cong.pdf"); r.status != http.StatusOK {
+		t.Errorf("the published file: %d", r.status)
+	}
+}
