@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // AnsweredQuestions lists the public copies of listed items whose answer is
@@ -39,4 +40,16 @@ func answeredQuery(topic string, limit int) (string, []any) {
 		args = append(args, topic)
 	}
 	return query + " ORDER BY q.first_answered_at DESC, q.id DESC LIMIT ?", append(args, limit)
+}
+
+// LastFirstAnswer is when the newest first answer was published, zero
+// when none was. First answers are set once and never change, so the
+// on-time share of a period stays the same while this does.
+func (s *Store) LastFirstAnswer(ctx context.Context) (time.Time, error) {
+	var last string
+	err := s.r.QueryRowContext(ctx, "SELECT COALESCE(MAX(first_answered_at), '') FROM questions WHERE first_answered_at <> ''").Scan(&last)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("store: last first answer: %w", err)
+	}
+	return parseTS(last), nil
 }
