@@ -80,14 +80,15 @@ func questionTitle(q store.Question) string {
 // can follow it without the tracking code. An item that stops being public
 // (protected) has no feed any more.
 func (h *handler) questionFeed(c *fiber.Ctx) error {
-	id, err := c.ParamsInt("id")
-	if err != nil {
+	// One spelling of each address: /hoi-dap/012 is not /hoi-dap/12.
+	id, ok := parseIDKey(c.Params("id"))
+	if !ok {
 		return errNotFound()
 	}
 	ctx := c.UserContext()
 	st := h.settings(c)
 	return h.serveFeed(c, "atom", func(base string) ([]byte, time.Time, error) {
-		q, err := h.store.PublicQuestion(ctx, int64(id))
+		q, err := h.store.PublicQuestion(ctx, id)
 		if err != nil {
 			return nil, time.Time{}, err
 		}

@@ -312,3 +312,25 @@ func TestQuestionPageShowsPublishedFilesOnly(t *testing.T) {
 		t.Errorf("the published file: %d", r.status)
 	}
 }
+
+// TestQuestionPagesOfForwardedAndDismissedItems show the public reason;
+// an address in another spelling is not found.
+func TestQuestionPagesOfForwardedAndDismissedItems(t *testing.T) {
+	e := newEnv(t)
+	off := e.officerActor()
+	fw := e.submit(store.NewQuestion{Topic: "an-ninh-trat-tu", Title: "Quốc lộ", Body: "Quốc lộ hỏng."}, 0)
+	e.accept(fw, "Quốc lộ", "Quốc lộ hỏng.", off)
+	e.act(fw, store.Action{Kind: store.ActForward, Note: "Sở Giao thông vận tải: quốc lộ do tỉnh quản lý"}, off)
+	ds := e.submit(store.NewQuestion{Topic: "khac", Title: "Hỏi lại", Body: "Hỏi lại."}, 0)
+	e.accept(ds, "Hỏi lại", "Hỏi lại.", off)
+	e.act(ds, store.Action{Kind: store.ActDismiss, Note: "Người hỏi đã rút câu hỏi"}, off)
+
+	mustContain(t, "forwarded", e.get("/hoi-dap/"+itoa(fw)).body, "Đã chuyển cơ quan có thẩm quyền", "Sở Giao thông vận tải: quốc lộ do tỉnh quản lý")
+	mustContain(t, "dismissed", e.get("/hoi-dap/"+itoa(ds)).body, "Đã đóng, không xử lý", "Người hỏi đã rút câu hỏi")
+	mustContain(t, "list", e.get("/hoi-dap?trang-thai=forwarded").body, "Quốc lộ")
+	for _, p := range []string{"/hoi-dap/0" + itoa(fw), "/hoi-dap/0" + itoa(fw) + "/feed.atom"} {
+		if r := e.get(p); r.status != http.StatusNotFound {
+			t.Errorf("%s: %d, want 404", p, r.status)
+		}
+	}
+}

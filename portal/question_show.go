@@ -91,11 +91,12 @@ type questionShowPage struct {
 // and protected items are not found, whatever they were before.
 func (h *handler) questionShow(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	id, err := c.ParamsInt("id")
-	if err != nil {
+	// One spelling of each address: /hoi-dap/012 is not /hoi-dap/12.
+	id, ok := parseIDKey(c.Params("id"))
+	if !ok {
 		return errNotFound()
 	}
-	q, err := h.store.PublicQuestion(ctx, int64(id))
+	q, err := h.store.PublicQuestion(ctx, id)
 	if err != nil {
 		return err
 	}
