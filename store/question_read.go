@@ -176,7 +176,7 @@ func (s *Store) InboxCounts(ctx context.Context, today, weekEnd time.Time) (Inbo
 		SELECT COALESCE(SUM(state = 'received'), 0),
 			COALESCE(SUM(state <> 'waiting' AND due_on >= ? AND due_on <= ?), 0),
 			COALESCE(SUM(state <> 'waiting' AND due_on < ?), 0)
-		FROM questions WHERE open = 1`, fmtDate(today), fmtDate(weekEnd), fmtDate(today)).
+		FROM questions WHERE open`, fmtDate(today), fmtDate(weekEnd), fmtDate(today)).
 		Scan(&c.New, &c.DueThisWeek, &c.Overdue)
 	if err != nil {
 		return c, fmt.Errorf("store: inbox counts: %w", err)
@@ -205,7 +205,7 @@ type InboxFilter struct {
 
 // Inbox lists open items, soonest due first.
 func (s *Store) Inbox(ctx context.Context, f InboxFilter) ([]Question, error) {
-	conds := []string{"q.open = 1"}
+	conds := []string{"q.open"}
 	var args []any
 	add := func(cond string, arg any) {
 		conds = append(conds, cond)
