@@ -151,9 +151,6 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 	for k, f := range questionFuncs() {
 		m[k] = f
 	}
-	for k, f := range publicQuestionFuncs() {
-		m[k] = f
-	}
 	return m
 }
 

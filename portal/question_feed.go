@@ -169,7 +169,7 @@ func (h *handler) questionsFeed(c *fiber.Ctx) error {
 		link := base + questionsPath
 		if t.Slug != "" {
 			title = "Trả lời về " + t.Name + " – " + st.CommuneName
-			link += "?" + paramTopic + "=" + t.Slug
+			link += "?" + filterTopic + "=" + t.Slug
 		}
 		f := &feeds.Feed{
 			Title:       title,

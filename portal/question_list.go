@@ -16,15 +16,15 @@ import (
 
 // Query parameters of the public list of questions, besides the page keys.
 const (
-	paramTopic   = "chu-de"
-	paramVillage = "thon"
-	paramState   = "trang-thai"
-	paramOverdue = "qua-han"
+	filterTopic   = "chu-de"
+	filterVillage = "thon"
+	filterState   = "trang-thai"
+	filterOverdue = "qua-han"
 )
 
 // questionListParams are the parameters /hoi-dap reads, in the order its
 // links spell them (the order cached() reduces a request to).
-var questionListParams = []string{paramTopic, paramVillage, paramState, paramOverdue, paramOlder, paramNewer}
+var questionListParams = []string{filterTopic, filterVillage, filterState, filterOverdue, paramOlder, paramNewer}
 
 // publicStates are the states a visitor can filter by, in the words of the
 // filter: every state of a listed item, the two "in progress" ones apart.
@@ -51,20 +51,20 @@ type questionFilters struct {
 // known topics, villages and states is not found: it is never echoed.
 func parseQuestionFilters(c *fiber.Ctx, villages []store.Village) (questionFilters, error) {
 	var f questionFilters
-	if s := c.Query(paramTopic); s != "" {
+	if s := c.Query(filterTopic); s != "" {
 		if _, ok := rules.TopicBySlug(s); !ok {
 			return f, errNotFound()
 		}
 		f.Topic = s
 	}
-	if s := c.Query(paramVillage); s != "" {
+	if s := c.Query(filterVillage); s != "" {
 		id, ok := parseIDKey(s)
 		if !ok || villageName(villages, id) == "" {
 			return f, errNotFound()
 		}
 		f.VillageID = id
 	}
-	if s := c.Query(paramState); s != "" {
+	if s := c.Query(filterState); s != "" {
 		ok := false
 		for _, o := range publicStates {
 			ok = ok || o.Value == s
@@ -74,7 +74,7 @@ func parseQuestionFilters(c *fiber.Ctx, villages []store.Village) (questionFilte
 		}
 		f.State = s
 	}
-	switch c.Query(paramOverdue) {
+	switch c.Query(filterOverdue) {
 	case "":
 	case "1":
 		f.Overdue = true
@@ -94,16 +94,16 @@ func (f questionFilters) query() string {
 		q += name + "=" + url.QueryEscape(value)
 	}
 	if f.Topic != "" {
-		add(paramTopic, f.Topic)
+		add(filterTopic, f.Topic)
 	}
 	if f.VillageID != 0 {
-		add(paramVillage, strconv.FormatInt(f.VillageID, 10))
+		add(filterVillage, strconv.FormatInt(f.VillageID, 10))
 	}
 	if f.State != "" {
-		add(paramState, f.State)
+		add(filterState, f.State)
 	}
 	if f.Overdue {
-		add(paramOverdue, "1")
+		add(filterOverdue, "1")
 	}
 	if q == "" {
 		return ""

@@ -1,7 +1,6 @@
 package portal
 
 import (
-	"html/template"
 	"strings"
 	"time"
 
@@ -41,18 +40,3 @@ func civilDate(t time.Time) string {
 // overdueFeedPath is the feed of items that became overdue lately, in
 // format rss, atom or json.
 func overdueFeedPath(format string) string { return overduePath + "/feed." + format }
-
-// publicQuestionFuncs are the template functions of the public question
-// pages.
-func publicQuestionFuncs() template.FuncMap {
-	return template.FuncMap{
-		"civildate":       civilDate,
-		"qreason":         rejectReason,
-		"questionsPath":   func() string { return questionsPath },
-		"askPath":         func() string { return askPath },
-		"trackPath":       func() string { return trackPath },
-		"overduePath":     func() string { return overduePath },
-		"protectedPath":   func() string { return protectedPath },
-		"overdueFeedPath": overdueFeedPath,
-	}
-}

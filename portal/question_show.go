@@ -87,9 +87,9 @@ type questionShowPage struct {
 	Extension string          // the public reason of the extension
 }
 
-// questionShow is a published item's public page. Items not yet triaged
+// questionShowPublic is a published item's public page. Items not yet triaged
 // and protected items are not found, whatever they were before.
-func (h *handler) questionShow(c *fiber.Ctx) error {
+func (h *handler) questionShowPublic(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	// One spelling of each address: /hoi-dap/012 is not /hoi-dap/12.
 	id, ok := parseIDKey(c.Params("id"))

@@ -31,7 +31,7 @@ func (h *handler) routes(app *fiber.App) {
 	// Questions and answers, the public side.
 	app.Get(questionsPath, h.cached(questionListParams, h.questionIndex))
 	app.Get(questionsPath+"/xuat.:format", h.questionExport)
-	app.Get(questionsPath+"/:id<int>", h.cached(nil, h.questionShow))
+	app.Get(questionsPath+"/:id<int>", h.cached(nil, h.questionShowPublic))
 	app.Get(overduePath, h.cached(nil, h.questionOverdue))
 	app.Get(protectedPath, h.cached(nil, h.questionProtected))
 
