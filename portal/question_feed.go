@@ -166,10 +166,9 @@ func (h *handler) questionsFeed(c *fiber.Ctx) error {
 			return nil, time.Time{}, err
 		}
 		title := "Câu hỏi đã trả lời – " + st.CommuneName
-		link := base + questionsPath
+		link := base + questionsTopicPath(t.Slug)
 		if t.Slug != "" {
 			title = "Trả lời về " + t.Name + " – " + st.CommuneName
-			link += "?" + filterTopic + "=" + t.Slug
 		}
 		f := &feeds.Feed{
 			Title:       title,

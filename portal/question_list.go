@@ -225,3 +225,11 @@ func questionFeeds(topic string) []feedLink {
 		feedLink{"atom", "Câu hỏi đã trả lời (Atom)", questionsFeedPath("", "atom")},
 		feedLink{"json", "Câu hỏi đã trả lời (JSON Feed)", questionsFeedPath("", "json")})
 }
+
+// questionsTopicPath is the public list of a topic's items.
+func questionsTopicPath(topic string) string {
+	return questionsPath + questionFilters{Topic: topic}.query()
+}
+
+// questionsOverduePath is the public list of the items overdue now.
+func questionsOverduePath() string { return questionsPath + questionFilters{Overdue: true}.query() }
