@@ -58,6 +58,9 @@ func TestBrowserAccessibility(t *testing.T) {
 		t.Helper()
 		axeCheck(t, ctx, string(axe), e.url+path)
 	}
+	fx := e.questionFixture()
+	public = append(public, "/hoi-dap", "/hoi-dap/"+itoa(fx.Answered), "/hoi-dap/"+itoa(fx.Duplicate),
+		"/hoi-dap/qua-han", "/hoi-dap/khieu-nai-to-cao")
 	for _, p := range public {
 		check(p)
 	}

@@ -68,6 +68,7 @@ type handler struct {
 
 	feeds  feedCache
 	pages  *pageCache // nil when disabled
+	onTime onTimeMemo // the home page's share answered on time
 	access *accessLog
 	boot   string // tells this process's change marks from another's
 

@@ -338,6 +338,11 @@ func TestBrowserPublicPagesFitA360pxPhone(t *testing.T) {
 	for _, id := range e.publicIDs() {
 		paths = append(paths, "/cong-khai/"+itoa(id), "/cong-khai/"+itoa(id)+"/lich-su")
 	}
+	fx := e.questionFixture()
+	paths = append(paths, "/hoi-dap", "/hoi-dap/qua-han", "/hoi-dap/khieu-nai-to-cao")
+	for _, id := range []int64{fx.Answered, fx.Open, fx.Duplicate, fx.Overdue, fx.Late} {
+		paths = append(paths, "/hoi-dap/"+itoa(id))
+	}
 	for _, p := range paths {
 		do(t, ctx, chromedp.Navigate(e.url+p))
 		// Wide tables scroll inside their own box; the page itself must not.
@@ -351,6 +356,10 @@ func TestBrowserPublicPagesFitA360pxPhone(t *testing.T) {
 	}
 	do(t, ctx, chromedp.Navigate(e.url+"/cong-khai/"+itoa(budget[0].ID)))
 	screenshot(t, ctx, "browser-360px-budget-item.png")
+	do(t, ctx, chromedp.Navigate(e.url+"/hoi-dap"))
+	screenshot(t, ctx, "browser-360px-questions.png")
+	do(t, ctx, chromedp.Navigate(e.url+"/hoi-dap/"+itoa(fx.Late)))
+	screenshot(t, ctx, "browser-360px-question-late.png")
 	for _, msg := range console.all() {
 		t.Errorf("browser console: %s", msg)
 	}

@@ -31,6 +31,13 @@ func TestConcurrentRendersMatchSerialOnes(t *testing.T) {
 			for _, id := range ids[:8] {
 				public = append(public, "/cong-khai/"+itoa(id), "/cong-khai/"+itoa(id)+"/lich-su")
 			}
+			fx := e.questionFixture()
+			public = append(public, "/hoi-dap", "/hoi-dap?chu-de=dat-dai", "/hoi-dap?qua-han=1", "/hoi-dap/qua-han",
+				"/hoi-dap/khieu-nai-to-cao", "/hoi-dap/feed.atom", "/hoi-dap/chu-de/dat-dai/feed.json", "/hoi-dap/qua-han/feed.rss",
+				"/hoi-dap/xuat.json", "/hoi-dap/xuat.csv")
+			for _, id := range []int64{fx.Answered, fx.Open, fx.Rejected, fx.Late, fx.Protected} {
+				public = append(public, "/hoi-dap/"+itoa(id), "/hoi-dap/"+itoa(id)+"/feed.atom")
+			}
 			officerPaths := []string{"/can-bo", "/can-bo?trang-thai=draft", "/can-bo/cong-khai/moi", "/can-bo/mat-khau"}
 			for _, id := range ids[:6] {
 				officerPaths = append(officerPaths, "/can-bo/cong-khai/"+itoa(id), "/cong-khai/"+itoa(id))

@@ -50,6 +50,18 @@ func newEnvWith(t testing.TB, demo bool) *env {
 // and Log are filled in.
 func newEnvConfig(t testing.TB, demo bool, cfg portal.Config) *env {
 	t.Helper()
+	return newEnvSeeded(t, demo, seeds.Options{DemoPassword: demoPassword}, cfg)
+}
+
+// newQuestionEnv is newEnv without the demo questions, for tests that count
+// the questions they make.
+func newQuestionEnv(t testing.TB) *env {
+	t.Helper()
+	return newEnvSeeded(t, true, seeds.Options{DemoPassword: demoPassword, NoQuestions: true}, portal.Config{})
+}
+
+func newEnvSeeded(t testing.TB, demo bool, opts seeds.Options, cfg portal.Config) *env {
+	t.Helper()
 	dir := t.TempDir()
 	st, err := store.Open(dir)
 	if err != nil {
@@ -63,7 +75,7 @@ func newEnvConfig(t testing.TB, demo bool, cfg portal.Config) *env {
 		t.Fatal(err)
 	}
 	if demo {
-		if _, err := seeds.Load(ctx, st, seeds.Options{DemoPassword: demoPassword}); err != nil {
+		if _, err := seeds.Load(ctx, st, opts); err != nil {
 			t.Fatal(err)
 		}
 	} else {

@@ -1,7 +1,6 @@
 package portal
 
 import (
-	"encoding/json"
 	"encoding/xml"
 	"net/mail"
 	"strings"
@@ -140,20 +139,7 @@ func (h *handler) renderFeed(c *fiber.Ctx, format string, cat store.Category, st
 	f.Updated = last
 	f.Created = last
 
-	self := base + feedPath(cat.Slug, format)
-	var body []byte
-	switch format {
-	case "rss":
-		body, err = rssXML(f, self, managingEditor(st))
-	case "atom":
-		body, err = atomXML(f, self)
-	default:
-		// JSON Feed 1.1: the feed's own address and its language.
-		jf := (&feeds.JSON{Feed: f}).JSONFeed()
-		jf.FeedUrl = self
-		jf.Language = feedLanguage
-		body, err = json.MarshalIndent(jf, "", "  ")
-	}
+	body, err := encodeFeed(f, format, base+feedPath(cat.Slug, format), st)
 	return body, last, err
 }
 

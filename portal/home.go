@@ -1,6 +1,8 @@
 package portal
 
 import (
+	"time"
+
 	"github.com/gofiber/fiber/v2"
 
 	"minhbach/store"
@@ -15,6 +17,7 @@ type homePage struct {
 	Base
 	Latest     []store.Disclosure
 	Categories []categoryCount
+	Answers    homeAnswers
 }
 
 // home shows the newest disclosures and the way into every category.
@@ -28,7 +31,11 @@ func (h *handler) home(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := &homePage{Base: h.base(c, ""), Latest: latest, Categories: cats}
+	answers, err := h.homeAnswers(c, time.Now())
+	if err != nil {
+		return err
+	}
+	p := &homePage{Base: h.base(c, ""), Latest: latest, Categories: cats, Answers: answers}
 	return h.render(c, "home", p)
 }
 

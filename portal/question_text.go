@@ -120,5 +120,16 @@ func questionFuncs() template.FuncMap {
 		"questionsExportPath":       questionsExportPath,
 		"officerQuestionPath":       officerQuestionPath,
 		"officerQuestionActionPath": officerQuestionActionPath,
+		// The public question pages.
+		"civildate":            civilDate,
+		"qreason":              rejectReason,
+		"questionsPath":        func() string { return questionsPath },
+		"askPath":              func() string { return askPath },
+		"trackPath":            func() string { return trackPath },
+		"overduePath":          func() string { return overduePath },
+		"protectedPath":        func() string { return protectedPath },
+		"overdueFeedPath":      overdueFeedPath,
+		"questionsTopicPath":   questionsTopicPath,
+		"questionsOverduePath": questionsOverduePath,
 	}
 }

@@ -82,6 +82,7 @@ var pageNames = []string{
 	"user_index", "audit_index", "settings_edit", "places", "disclosure_delete", "user_edit", "password",
 	"disclosure_redact", "comment_form", "comment_index", "comment_moderation",
 	"question_ask", "question_received", "question_receipt", "question_lookup", "question_asker",
+	"question_index", "question_show", "question_overdue", "question_protected",
 }
 
 func (h *handler) render(c *fiber.Ctx, name string, p page) error {

@@ -42,9 +42,20 @@ func (h *handler) routes(app *fiber.App) {
 	app.Post(askerPath+"/:action", h.askerAct)
 	app.Post(trackExitPath, h.trackExit)
 
+	// Questions and answers, the public side.
+	app.Get(questionsPath, h.cached(questionListParams, h.questionIndex))
+	app.Get(questionsPath+"/xuat.:format", h.questionExport)
+	app.Get(questionsPath+"/:id<int>", h.cached(nil, h.questionShowPublic))
+	app.Get(overduePath, h.cached(nil, h.questionOverdue))
+	app.Get(protectedPath, h.cached(nil, h.questionProtected))
+
 	// Feeds.
 	app.Get("/feed.:format", h.feed)
 	app.Get("/cong-khai/:slug/feed.:format", h.feed)
+	app.Get(questionsPath+"/feed.:format", h.questionsFeed)
+	app.Get(questionsPath+"/chu-de/:topic/feed.:format", h.questionsFeed)
+	app.Get(questionsPath+"/:id<int>/feed.atom", h.questionFeed)
+	app.Get(overduePath+"/feed.:format", h.overdueFeed)
 
 	// Officers.
 	app.Get("/can-bo/dang-nhap", h.loginForm)

@@ -37,7 +37,7 @@ func (f QuestionFilter) where() (string, []any) {
 	var conds []string
 	var args []any
 	if f.Public {
-		conds = append(conds, "q.listed")
+		conds = append(conds, "q.listed = 1")
 	}
 	add := func(cond string, arg any) {
 		conds = append(conds, cond)
@@ -62,7 +62,7 @@ func (f QuestionFilter) where() (string, []any) {
 		add("q.assignee_id = ?", f.AssigneeID)
 	}
 	if f.Overdue {
-		add("q.open AND q.state <> 'waiting' AND q.due_on < ?", fmtDate(f.Today))
+		add("q.open = 1 AND q.state <> 'waiting' AND q.due_on < ?", fmtDate(f.Today))
 	}
 	if !f.Older.IsZero() {
 		conds = append(conds, "(q.updated_at, q.id) < (?, ?)")
@@ -77,20 +77,27 @@ func (f QuestionFilter) where() (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
-// Questions lists items, newest change first. Public lists return public
-// copies (Question.Public).
-func (s *Store) Questions(ctx context.Context, f QuestionFilter) ([]Question, error) {
+// listQuery is the query of a list; backwards when it reads newer items
+// (oldest first).
+func (f QuestionFilter) listQuery() (query string, args []any, backwards bool) {
 	cond, args := f.where()
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 20
 	}
 	order := " ORDER BY q.updated_at DESC, q.id DESC LIMIT ?"
-	backwards := f.Older.IsZero() && !f.Newer.IsZero()
+	backwards = f.Older.IsZero() && !f.Newer.IsZero()
 	if backwards {
 		order = " ORDER BY q.updated_at, q.id LIMIT ?"
 	}
-	rows, err := s.r.QueryContext(ctx, "SELECT "+questionColumns+questionFrom+cond+order, append(args, limit)...)
+	return "SELECT " + questionColumns + questionFrom + cond + order, append(args, limit), backwards
+}
+
+// Questions lists items, newest change first. Public lists return public
+// copies (Question.Public).
+func (s *Store) Questions(ctx context.Context, f QuestionFilter) ([]Question, error) {
+	query, args, backwards := f.listQuery()
+	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: questions: %w", err)
 	}
@@ -252,7 +259,7 @@ func (s *Store) Inbox(ctx context.Context, f InboxFilter) ([]Question, error) {
 // answered late. Newest due date first; for the watchers' list and feed.
 func (s *Store) RecentlyOverdue(ctx context.Context, since, today time.Time, limit int) ([]Question, error) {
 	rows, err := s.r.QueryContext(ctx, "SELECT "+questionColumns+questionFrom+`
-		WHERE q.listed AND q.due_on >= ? AND q.due_on < ?
+		WHERE q.listed = 1 AND q.due_on >= ? AND q.due_on < ?
 		  AND ((q.open AND q.state <> 'waiting') OR (q.first_answered_at <> '' AND q.first_due_on < substr(q.first_answered_at, 1, 10)))
 		ORDER BY q.due_on DESC, q.id DESC LIMIT ?`, fmtDate(since), fmtDate(today), limit)
 	if err != nil {
@@ -277,6 +284,19 @@ type OnTime struct {
 	OnTime   int
 }
 
+// onTimeQuery counts first answers in a period of Vietnam's dates. The
+// period is also given in UTC instants: a range on the index of first
+// answers, not a scan of every answer ever given.
+const onTimeQuery = `
+	SELECT COUNT(*), COALESCE(SUM(date(first_answered_at, '+7 hours') <= first_due_on), 0)
+	FROM questions
+	WHERE first_answered_at <> '' AND first_answered_at >= ? AND first_answered_at < ?
+	  AND date(first_answered_at, '+7 hours') BETWEEN ? AND ?`
+
+func onTimeArgs(from, to time.Time) []any {
+	return []any{ts(from.Add(-7 * time.Hour)), ts(to.Add(17 * time.Hour)), fmtDate(from), fmtDate(to)}
+}
+
 // OnTimeBetween counts first answers published from from to to (civil
 // dates, inclusive), by the one clock: on time when the first answer's
 // date in Vietnam is not after the due date then in force. Protected items
@@ -284,11 +304,7 @@ type OnTime struct {
 func (s *Store) OnTimeBetween(ctx context.Context, from, to time.Time) (OnTime, error) {
 	// first_answered_at is UTC; Vietnam's date is 7 hours ahead.
 	var r OnTime
-	err := s.r.QueryRowContext(ctx, `
-		SELECT COUNT(*), COALESCE(SUM(date(first_answered_at, '+7 hours') <= first_due_on), 0)
-		FROM questions
-		WHERE first_answered_at <> '' AND date(first_answered_at, '+7 hours') BETWEEN ? AND ?`,
-		fmtDate(from), fmtDate(to)).Scan(&r.Answered, &r.OnTime)
+	err := s.r.QueryRowContext(ctx, onTimeQuery, onTimeArgs(from, to)...).Scan(&r.Answered, &r.OnTime)
 	if err != nil {
 		return r, fmt.Errorf("store: on time: %w", err)
 	}
@@ -328,7 +344,7 @@ func (s *Store) ProtectedCounts(ctx context.Context) ([]ProtectedCount, error) {
 // only.
 func (s *Store) ProtectedOutcomes(ctx context.Context, limit int) ([]Question, error) {
 	rows, err := s.r.QueryContext(ctx, "SELECT "+questionColumns+questionFrom+`
-		WHERE q.protected = 1 AND q.outcome <> '' ORDER BY q.updated_at DESC, q.id DESC LIMIT ?`, limit)
+		WHERE q.listed = 0 AND q.protected = 1 AND q.outcome <> '' ORDER BY q.updated_at DESC, q.id DESC LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: protected outcomes: %w", err)
 	}
@@ -348,7 +364,7 @@ func (s *Store) ProtectedOutcomes(ctx context.Context, limit int) ([]Question, e
 // afterID, in id order, as public copies: exports stream with it.
 func (s *Store) PublicQuestionsAfter(ctx context.Context, afterID int64, limit int) ([]Question, error) {
 	rows, err := s.r.QueryContext(ctx, "SELECT "+questionColumns+questionFrom+`
-		WHERE q.id > ? AND q.listed ORDER BY q.id LIMIT ?`, afterID, limit)
+		WHERE q.id > ? AND q.listed = 1 ORDER BY q.id LIMIT ?`, afterID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: questions after: %w", err)
 	}
