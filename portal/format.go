@@ -151,6 +151,9 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 	for k, f := range questionFuncs() {
 		m[k] = f
 	}
+	for k, f := range officerQuestionFuncs() {
+		m[k] = f
+	}
 	return m
 }
 

@@ -30,6 +30,8 @@ type Base struct {
 	// Description is the page's meta description; empty means the
 	// commune's default.
 	Description string
+	// Inbox is the officers' question counts, on every officer page.
+	Inbox *store.InboxCounts
 }
 
 func (b *Base) base() *Base { return b }
@@ -81,6 +83,7 @@ var pageNames = []string{
 	"disclosure_version", "login", "officer_home", "disclosure_form", "disclosure_withdraw",
 	"user_index", "audit_index", "settings_edit", "places", "disclosure_delete", "user_edit", "password",
 	"disclosure_redact",
+	"question_inbox", "question_officer", "question_record", "question_recorded", "reply_templates", "question_limits",
 }
 
 func (h *handler) render(c *fiber.Ctx, name string, p page) error {
@@ -126,6 +129,9 @@ func (h *handler) base(c *fiber.Ctx, title string) Base {
 	if u, ok := c.Locals(localUser).(*store.User); ok {
 		b.User = u
 		b.CSRF = h.csrfToken(c)
+		if b.Officer {
+			b.Inbox = h.inboxCounts(c)
+		}
 	}
 	b.Flash = h.takeFlash(c)
 	return b
