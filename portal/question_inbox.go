@@ -148,7 +148,7 @@ type inboxPage struct {
 
 type inboxTab struct {
 	State, Label string
-	N            int
+	N            int64
 	Active       bool
 }
 
@@ -223,7 +223,7 @@ func (h *handler) questionInbox(c *fiber.Ctx) error {
 			if err != nil {
 				return err
 			}
-			p.DoneTabs = append(p.DoneTabs, inboxTab{s, questionStateLabels[s], n, s == q.State})
+			p.DoneTabs = append(p.DoneTabs, inboxTab{s, questionStateLabels[s], int64(n), s == q.State})
 		}
 	} else {
 		p.States = openStates
