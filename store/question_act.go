@@ -531,7 +531,7 @@ func (s *Store) RecomputeDueDates(ctx context.Context) (int, error) {
 	}
 	changed := 0
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, "SELECT "+questionColumns+questionFrom+" WHERE q.open")
+		rows, err := tx.QueryContext(ctx, "SELECT "+questionColumns+questionFrom+" WHERE q.open = 1")
 		if err != nil {
 			return err
 		}
