@@ -4,9 +4,12 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"minhbach/portal/tracking"
 	"minhbach/store"
@@ -440,4 +443,48 @@ func TestTwoOfficersTriageOneItemAtOnce(t *testing.T) {
 		}
 	}
 	oqNoServerErrors(t, a)
+}
+
+// TestBrowserAccessibilityOfOfficerQuestionPages runs axe-core on the
+// officers' question pages: the inbox, an item with every triage form
+// (and an error on one), offline entry, reply templates and the clock
+// limits.
+func TestBrowserAccessibilityOfOfficerQuestionPages(t *testing.T) {
+	ctx, console := newBrowser(t)
+	axe, err := os.ReadFile(axePath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t)
+	fresh := oqSubmit(t, e, "info_request", "Xin cung cấp dự toán ngân sách xã")
+	handled := oqSubmit(t, e, "question", "Đường thôn Đông sạt lở")
+	oqToState(t, e, handled, store.QAssigned)
+	if _, err := e.st.SaveReplyTemplate(context.Background(), store.ReplyTemplate{Topic: "dat-dai", Title: "Mẫu đất đai", Body: "<p>Kính gửi</p>"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	browserLogin(t, ctx, e, "admin")
+	for _, p := range []string{"/can-bo/hoi-dap", "/can-bo/hoi-dap?xem=da-xong", "/can-bo/hoi-dap/" + itoa(fresh),
+		"/can-bo/hoi-dap/" + itoa(handled), "/can-bo/hoi-dap/nhap", "/can-bo/mau-tra-loi", "/can-bo/thoi-han"} {
+		axeCheck(t, ctx, string(axe), e.url+p)
+	}
+	// A form sent back with an error, as the officer sees it.
+	do(t, ctx, chromedp.Navigate(e.url+"/can-bo/hoi-dap/"+itoa(handled)))
+	submit422(t, ctx, chromedp.CSS(`form[action$="/extend"] button[type=submit]`))
+	axeCheck(t, ctx, string(axe), e.url+"/can-bo/hoi-dap/"+itoa(handled))
+	// The answer written in the editor (JavaScript on) is published
+	// through the same form.
+	do(t, ctx, chromedp.Navigate(e.url+"/can-bo/hoi-dap/"+itoa(handled)),
+		chromedp.Click(chromedp.CSS("#tra-loi .editor"), chromedp.NodeVisible),
+		chromedp.SendKeys(chromedp.CSS("#tra-loi .editor"), "Xã sẽ sửa đường trong tháng 12."))
+	submit(t, ctx, chromedp.CSS(`#tra-loi button[type=submit]:not([formaction]):not([name])`), "/can-bo/hoi-dap/"+itoa(handled))
+	mustContain(t, "flash", run(t, ctx, chromedp.Text(chromedp.CSS(".flash"))), "Đã công bố câu trả lời")
+	if q := oqQuestion(t, e, handled); q.State != store.QAnswered || !strings.Contains(q.Answer, "Xã sẽ sửa đường trong tháng 12.") {
+		t.Errorf("after publishing from the editor: %s %q", q.State, q.Answer)
+	}
+	for _, msg := range console.all() {
+		// Chromium logs every 4xx response; the 422 above was intended.
+		if !strings.Contains(msg, "status of 422") {
+			t.Errorf("console: %s", msg)
+		}
+	}
 }
