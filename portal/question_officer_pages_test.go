@@ -405,3 +405,27 @@ func TestQuestionLimitsAdmin(t *testing.T) {
 		t.Errorf("after reset: %d days", q.ReplyDays)
 	}
 }
+
+// TestOfficerQuestionPagesNeedLoginAndToken: the pages send visitors to
+// the login; their forms refuse a request without the CSRF token.
+func TestOfficerQuestionPagesNeedLoginAndToken(t *testing.T) {
+	e := newEnv(t)
+	id := oqSubmit(t, e, "question", "Câu hỏi")
+	pages := []string{"/can-bo/hoi-dap", "/can-bo/hoi-dap/" + itoa(id), "/can-bo/hoi-dap/nhap", "/can-bo/mau-tra-loi", "/can-bo/thoi-han"}
+	for _, p := range pages {
+		r := e.get(p)
+		if r.status != http.StatusSeeOther || !strings.HasPrefix(r.header.Get("Location"), "/can-bo/dang-nhap?tiep=") {
+			t.Errorf("GET %s as a visitor: %d %q", p, r.status, r.header.Get("Location"))
+		}
+	}
+	e.login("admin")
+	for _, p := range []string{"/can-bo/hoi-dap/" + itoa(id) + "/reject", "/can-bo/hoi-dap/nhap", "/can-bo/mau-tra-loi", "/can-bo/thoi-han"} {
+		r := e.post(p, url.Values{"ground": {store.RejectSpam}, "title": {"x"}})
+		if r.status != http.StatusForbidden {
+			t.Errorf("POST %s without a token: %d, want 403", p, r.status)
+		}
+	}
+	if q := oqQuestion(t, e, id); q.State != store.QReceived {
+		t.Errorf("a forged form changed the item: %s", q.State)
+	}
+}
