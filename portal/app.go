@@ -17,6 +17,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/compress"
 	"github.com/microcosm-cc/bluemonday"
 
+	"minhbach/portal/abuse"
 	"minhbach/portal/workdays"
 	"minhbach/store"
 )
@@ -34,6 +35,11 @@ type Config struct {
 	// NoPageCache renders every public page afresh (benchmarks use it to
 	// measure rendering).
 	NoPageCache bool
+	// Abuse replaces the limits of the public write forms (nil: the named
+	// defaults of portal/abuse); the benchmark raises them this way.
+	Abuse *abuse.Limits
+	// Mail tunes the sender of the mail outbox (see mail.go).
+	Mail MailConfig
 }
 
 // Upload and form limits.
@@ -53,6 +59,7 @@ type handler struct {
 	static   *staticFiles
 	secure   bool
 	loginLim *limiter
+	guard    *abuse.Guard // honeypot, fill time and per-address limits of public forms
 
 	settingsMu   sync.Mutex
 	settingsMark int64 // the public change mark settingsVal was read at
@@ -96,6 +103,11 @@ func New(cfg Config) (*fiber.App, error) {
 		access:   newAccessLog(cfg.AccessLog),
 		boot:     randomToken()[:8],
 	}
+	limits := abuse.DefaultLimits()
+	if cfg.Abuse != nil {
+		limits = *cfg.Abuse
+	}
+	h.guard = abuse.New(limits, nil)
 	if !cfg.NoPageCache {
 		h.pages = newPageCache()
 	}
@@ -132,6 +144,12 @@ func New(cfg Config) (*fiber.App, error) {
 		Next: func(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), filesPath) },
 	}))
 	app.Hooks().OnShutdown(func() error { h.access.flush(); return nil })
+	if !cfg.Mail.Off {
+		// Mail goes out while the portal serves: not from app.Test.
+		m := newMailer(cfg.Store, cfg.Log, cfg.Mail)
+		app.Hooks().OnListen(func(fiber.ListenData) error { m.start(); return nil })
+		app.Hooks().OnShutdown(func() error { m.stop(); return nil })
+	}
 	h.routes(app)
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 	return app, nil

@@ -18,6 +18,8 @@ type disclosurePage struct {
 	Preview  bool
 	// Redactions are the public notes of what was removed and why.
 	Redactions []redactionNote
+	// Comments: a draft open for comment's window, comments and synthesis.
+	Comments *commentSection
 }
 
 // disclosureShow is the public page of one item with its history.
@@ -41,6 +43,11 @@ func (h *handler) disclosureShow(c *fiber.Ctx) error {
 	slices.Reverse(versions)
 	p := &disclosurePage{Base: h.base(c, d.Title), D: d, Body: markRedactedHTML(h.richHTML(d.Body)), Versions: versions,
 		Redactions: redactionNotes(rs)}
+	if d.Category == store.CommentCategory {
+		if p.Comments, err = h.commentSection(c, id, 0); err != nil {
+			return err
+		}
+	}
 	p.Canonical = canonical(p.Settings, itemPath(d.ID))
 	p.Description = itemDescription(d.Summary, d.Body)
 	if cat, ok := store.CategoryBySlug(d.Category); ok {

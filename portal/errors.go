@@ -66,6 +66,13 @@ var storeRefusals = []struct {
 	{store.ErrTooManyReopens, "Câu hỏi đã được mở lại tối đa số lần cho phép."},
 	{store.ErrExtensionUsed, "Câu hỏi đã được gia hạn một lần; không gia hạn thêm được."},
 	{store.ErrProtectedForever, "Mục này đã thuộc diện bảo vệ người gửi và không thể đưa ra khỏi diện đó."},
+	{store.ErrCommentsClosed, "Dự thảo này hiện không nhận góp ý: thời gian lấy ý kiến chưa bắt đầu hoặc đã kết thúc. Góp ý chưa được gửi."},
+	{store.ErrNotForComment, "Tin này không phải dự thảo lấy ý kiến, hoặc chưa mở thời gian lấy ý kiến."},
+	{store.ErrCommentModerated, "Ý kiến này vừa được một cán bộ khác duyệt hoặc từ chối. Hãy tải lại trang để xem trạng thái mới."},
+	{store.ErrCommentNotAccepted, "Chỉ ghi kết quả tiếp thu cho ý kiến đã được duyệt."},
+	{store.ErrSynthesisPublished, "Bảng tổng hợp tiếp thu, giải trình đã công bố nên ý kiến, thời gian và kết quả không thay đổi được nữa."},
+	{store.ErrWindowNotClosed, "Chỉ công bố bảng tổng hợp sau khi hết thời gian lấy ý kiến."},
+	{store.ErrSynthesisIncomplete, "Chưa công bố được: còn ý kiến chờ duyệt hoặc ý kiến đã duyệt chưa ghi kết quả tiếp thu. Hãy tải lại trang để xem."},
 }
 
 // Vietnamese headline and advice per status.

@@ -3,6 +3,7 @@ package portal
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"strconv"
 	"strings"
 	"time"
@@ -148,12 +149,9 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 		"holidayKinds":          func() []fieldOption { return holidayKinds },
 		"yearAnchor":            yearAnchor,
 	}
-	for k, f := range questionFuncs() {
-		m[k] = f
-	}
-	for k, f := range officerQuestionFuncs() {
-		m[k] = f
-	}
+	maps.Copy(m, questionFuncs())
+	maps.Copy(m, commentFuncs)
+	maps.Copy(m, officerQuestionFuncs())
 	return m
 }
 
@@ -200,6 +198,11 @@ var actionLabels = map[string]string{
 	"holidays.save":           "Lưu ngày nghỉ, ngày làm bù",
 	"holidays.delete":         "Xóa ngày nghỉ, ngày làm bù",
 	"holidays.confirm":        "Xác nhận lịch nghỉ của năm",
+	"comments.window":         "Đặt thời gian lấy ý kiến",
+	"comment.accept":          "Duyệt ý kiến góp ý",
+	"comment.reject":          "Từ chối ý kiến góp ý",
+	"comment.decision":        "Ghi kết quả tiếp thu ý kiến",
+	"comments.synthesis":      "Công bố bảng tổng hợp tiếp thu, giải trình",
 }
 
 // entityLabels name what an audit-log entry is about, when it is not an

@@ -112,6 +112,28 @@ func officerQuestionActionPath(id int64, action string) string {
 	return officerQuestionPath(id) + "/" + action
 }
 
+// Comments on a draft open for comment (store.CommentCategory).
+
+// commentFormPath is the form a resident comments with.
+func commentFormPath(id int64) string { return itemPath(id) + "/gop-y" }
+
+// commentsPath lists an item's public comments (and the synthesis).
+func commentsPath(id int64) string { return itemPath(id) + "/y-kien" }
+
+// officerCommentsPath is the officers' moderation page of an item;
+// officerCommentsActionPath one of its item-wide forms ("thoi-han": the
+// window, "cong-bo": publish the synthesis) and officerCommentPath a form
+// on one comment ("duyet": accept or reject, "tiep-thu": the decision).
+func officerCommentsPath(id int64) string { return officerItemActionPath(id, "y-kien") }
+
+func officerCommentsActionPath(id int64, action string) string {
+	return officerCommentsPath(id) + "/" + action
+}
+
+func officerCommentPath(id, commentID int64, action string) string {
+	return officerCommentsPath(id) + "/" + itoa(commentID) + "/" + action
+}
+
 // Officers' pages for questions, besides the inbox and the item.
 const officerRecordPath = officerQuestionsPath + "/nhap" // an item received offline
 

@@ -82,7 +82,7 @@ var pageNames = []string{
 	"error", "home", "disclosure_index", "disclosure_category", "disclosure_show", "disclosure_versions",
 	"disclosure_version", "login", "officer_home", "disclosure_form", "disclosure_withdraw",
 	"user_index", "audit_index", "settings_edit", "places", "disclosure_delete", "user_edit", "password",
-	"disclosure_redact",
+	"disclosure_redact", "comment_form", "comment_index", "comment_moderation",
 	"question_inbox", "question_officer", "question_record", "question_recorded", "reply_templates", "question_limits",
 }
 
@@ -126,6 +126,7 @@ func (h *handler) base(c *fiber.Ctx, title string) Base {
 	b.Settings = h.settings(c)
 	b.Canonical = canonical(b.Settings, c.Path())
 	b.Settings.Secret = "" // never reaches a template
+	b.Settings.SMTP.Password = ""
 	if u, ok := c.Locals(localUser).(*store.User); ok {
 		b.User = u
 		b.CSRF = h.csrfToken(c)

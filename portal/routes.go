@@ -27,6 +27,9 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get("/cong-khai/:id<int>/lich-su", h.cached(nil, h.disclosureVersions))
 	app.Get("/cong-khai/:id<int>/phien-ban/:n<int>", h.cached(nil, h.disclosureVersion))
 	app.Get("/tep/:id<int>/:name?", h.attachmentDownload)
+	app.Get("/cong-khai/:id<int>/y-kien", h.cached([]string{paramOlder}, h.commentIndex))
+	app.Get("/cong-khai/:id<int>/gop-y", h.commentForm) // a form: never cached
+	app.Post("/cong-khai/:id<int>/gop-y", h.commentSubmit)
 
 	// Feeds.
 	app.Get("/feed.:format", h.feed)
@@ -49,6 +52,11 @@ func (h *handler) routes(app *fiber.App) {
 	app.Post("/can-bo/cong-khai/:id<int>/rut", h.officer(h.disclosureWithdraw))
 	app.Get("/can-bo/cong-khai/:id<int>/xoa", h.officer(h.disclosureDeleteForm))
 	app.Post("/can-bo/cong-khai/:id<int>/xoa", h.officer(h.disclosureDelete))
+	app.Get("/can-bo/cong-khai/:id<int>/y-kien", h.officer(h.commentModeration))
+	app.Post("/can-bo/cong-khai/:id<int>/y-kien/thoi-han", h.officer(h.commentWindowSave))
+	app.Post("/can-bo/cong-khai/:id<int>/y-kien/cong-bo", h.officer(h.synthesisPublish))
+	app.Post("/can-bo/cong-khai/:id<int>/y-kien/:cid<int>/duyet", h.officer(h.commentModerate))
+	app.Post("/can-bo/cong-khai/:id<int>/y-kien/:cid<int>/tiep-thu", h.officer(h.commentDecide))
 	app.Get(officerQuestionsPath, h.officer(h.questionInbox))
 	app.Get(officerRecordPath, h.officer(h.questionRecordForm))
 	app.Post(officerRecordPath, h.officer(h.questionRecord))

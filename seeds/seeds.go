@@ -1,6 +1,6 @@
 // Package seeds loads the demo data of Trung Trắc commune: settings,
-// villages, units, two officer accounts and a history of disclosures from
-// 2023 on, among them the commune's 2023 PAPI plan (Kế hoạch số
+// villages, units, two officer accounts, residents' questions in every
+// state and a history of disclosures from 2023 on, among them the commune's 2023 PAPI plan (Kế hoạch số
 // 06/KH-UBND ngày 19/01/2023) with a generated Word copy.
 //
 // Units and officer titles come from the plan. Every person, household,
@@ -52,6 +52,7 @@ type Result struct {
 	Revised     int // items with more than one public version
 	Attachments int
 	PlanID      int64 // the disclosure carrying the 2023 PAPI plan
+	Questions   int   // questions and feedback, in every state
 	Logins      []Login
 }
 
@@ -217,6 +218,9 @@ func Load(ctx context.Context, st *store.Store, opts Options) (Result, error) {
 		if items[e.item].Plan {
 			res.PlanID = w.ids[e.item]
 		}
+	}
+	if err := loadQuestions(ctx, st, func(t time.Time) { now = t }, units, admin, officer, &res); err != nil {
+		return res, err
 	}
 	return res, nil
 }

@@ -344,3 +344,48 @@ func TestDemoMentionsOnlyExistingSections(t *testing.T) {
 		}
 	}
 }
+
+// The demo questions cover every state a resident meets, their public
+// copies carry no contact, and the one answered late carries an apology.
+func TestDemoQuestions(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	res, err := Load(ctx, st, Options{DemoPassword: testPassword})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Questions != len(demoQuestions()) {
+		t.Fatalf("loaded %d questions, want %d", res.Questions, len(demoQuestions()))
+	}
+	all, err := st.Questions(ctx, store.QuestionFilter{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	states := map[string]int{}
+	late := 0
+	for _, q := range all {
+		states[q.State]++
+		if !q.FirstAnsweredAt.IsZero() && !q.AnsweredOnTime() {
+			late++
+			if q.Apology == "" {
+				t.Errorf("%q answered late without an apology", q.Title)
+			}
+		}
+		pub := q.Public()
+		if q.Contact != "" && (strings.Contains(pub.PublicBody, q.Contact) || pub.Contact != "") {
+			t.Errorf("%q: the public copy carries the contact", q.Title)
+		}
+	}
+	for _, s := range []string{store.QReceived, store.QAssigned, store.QAnswered, store.QClosed, store.QRejected, store.QForwarded} {
+		if states[s] == 0 {
+			t.Errorf("no demo question in state %s (%v)", s, states)
+		}
+	}
+	if late == 0 {
+		t.Error("no demo answer came late: the apology is never shown")
+	}
+	counts, err := st.ProtectedCounts(ctx)
+	if err != nil || len(counts) == 0 {
+		t.Errorf("no protected demo item: %v, %v", counts, err)
+	}
+}

@@ -25,6 +25,10 @@ const (
 	QDismissed = "dismissed" // closed without action, with why
 )
 
+// QuestionsSchema is the schema version that added questions: a database
+// at an older version (being upgraded) has none.
+const QuestionsSchema = 5
+
 // Channels through which an item reaches the commune.
 const (
 	ChannelWeb            = "web"
@@ -180,14 +184,8 @@ func (q Question) Public() Question {
 	return p
 }
 
-// vietnam is the commune's time zone (UTC+7, no daylight saving).
-var vietnam = time.FixedZone("ICT", 7*60*60)
-
 // civilDate is the date in Vietnam of an instant, as a UTC midnight.
-func civilDate(t time.Time) time.Time {
-	y, m, d := t.In(vietnam).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
+func civilDate(t time.Time) time.Time { return civilToday(t) }
 
 // calendarHolder lets the calendar be swapped while requests run.
 type calendarHolder struct{ c qclock.Calendar }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -33,6 +34,9 @@ type Store struct {
 	cal   atomic.Pointer[calendarHolder]
 
 	changes changeWatch
+
+	mailTx    sync.Map      // write transactions that queued mail
+	mailNudge chan struct{} // see MailQueued
 }
 
 // DBFile is the database file name inside the data directory.
@@ -84,7 +88,7 @@ func Open(dir string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
-	st := &Store{w: w, r: r, dir: dir, files: filepath.Join(dir, "files")}
+	st := &Store{w: w, r: r, dir: dir, files: filepath.Join(dir, "files"), mailNudge: make(chan struct{}, 1)}
 	st.SetClock(time.Now)
 	if err := st.startChangeWatch(readDSN); err != nil {
 		st.Close()
@@ -110,6 +114,9 @@ func (s *Store) SetClock(now func() time.Time) { s.clock.Store(&now) }
 
 func (s *Store) now() time.Time { return (*s.clock.Load())() }
 
+// Now is the store's clock (see SetClock).
+func (s *Store) Now() time.Time { return s.now() }
+
 // Dir is the data directory.
 func (s *Store) Dir() string { return s.dir }
 
@@ -132,12 +139,15 @@ func (s *Store) txOn(ctx context.Context, w interface {
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
+		s.afterCommit(tx, false)
 		return err
 	}
 	n, counted := readChangeCounter(ctx, tx)
 	if err := tx.Commit(); err != nil {
+		s.afterCommit(tx, false)
 		return err
 	}
+	s.afterCommit(tx, true)
 	if counted == nil {
 		s.changes.observe(n)
 	}

@@ -53,6 +53,11 @@ func TestReleasedSchemaWithDemoDataUpgrades(t *testing.T) {
 			}
 		}
 		checkCounts(t, st, after)
+		// Questions seeded at a schema that has them survive the upgrade
+		// with their kept counts.
+		if n, err := st.CountQuestions(ctx, store.QuestionFilter{}); err != nil || n != res.Questions {
+			t.Errorf("schema %d: %d questions after the upgrade (%v), %d seeded", released, n, err, res.Questions)
+		}
 		// The upgraded database keeps working: an item can be published.
 		if _, err := st.PublicDisclosure(ctx, after[len(after)-1].ID); err != nil && after[len(after)-1].Status != store.StatusDraft {
 			t.Errorf("schema %d: public item after the upgrade: %v", released, err)
