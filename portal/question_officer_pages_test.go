@@ -134,6 +134,12 @@ func TestOfficerRecordsAnItemReceivedOffline(t *testing.T) {
 func TestInboxCountsOnEveryOfficerPage(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
+	d := oqToday()
+	end := d.AddDate(0, 0, (7-int(d.Weekday()))%7)
+	before, err := e.st.InboxCounts(ctx, d, end) // the demo data's
+	if err != nil {
+		t.Fatal(err)
+	}
 	oqSubmit(t, e, "question", "Mới gửi")
 	oqSubmit(t, e, "question", "Mới gửi nữa")
 	code, _ := tracking.New()
@@ -143,14 +149,12 @@ func TestInboxCountsOnEveryOfficerPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	oqToState(t, e, late, store.QAccepted)
-	d := oqToday()
-	end := d.AddDate(0, 0, (7-int(d.Weekday()))%7)
 	n, err := e.st.InboxCounts(ctx, d, end)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n.New != 2 || n.Overdue != 1 {
-		t.Fatalf("counts %+v, want 2 new and 1 overdue", n)
+	if n.New != before.New+2 || n.Overdue != before.Overdue+1 {
+		t.Fatalf("counts %+v after %+v, want 2 more new and 1 more overdue", n, before)
 	}
 	want := fmt.Sprintf("%d mới · %d đến hạn tuần này · %d quá hạn", n.New, n.DueThisWeek, n.Overdue)
 	visitor := e.get("/")
@@ -428,4 +432,47 @@ func TestOfficerQuestionPagesNeedLoginAndToken(t *testing.T) {
 	if q := oqQuestion(t, e, id); q.State != store.QReceived {
 		t.Errorf("a forged form changed the item: %s", q.State)
 	}
+}
+
+// TestEveryDemoQuestionOpensForOfficers: the demo data has items in every
+// state and kind; each opens with the forms its state allows, and the
+// inbox and done tab list them without error.
+func TestEveryDemoQuestionOpensForOfficers(t *testing.T) {
+	e := newEnv(t)
+	e.login("admin")
+	qs, err := e.st.Questions(context.Background(), store.QuestionFilter{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) == 0 {
+		t.Skip("no demo questions")
+	}
+	states := map[string]bool{}
+	for _, q := range qs {
+		states[q.State] = true
+		r := e.get("/can-bo/hoi-dap/" + itoa(q.ID))
+		if r.status != http.StatusOK {
+			t.Fatalf("item %d (%s): %d", q.ID, q.State, r.status)
+		}
+		if store.Allowed(q.State, store.ActNote) && !strings.Contains(r.body, `action="/can-bo/hoi-dap/`+itoa(q.ID)+`/note"`) {
+			t.Errorf("item %d (%s): no note form", q.ID, q.State)
+		}
+		if strings.Contains(r.body, `/accept"`) != store.Allowed(q.State, store.ActAccept) {
+			t.Errorf("item %d (%s): accept form shown %v", q.ID, q.State, !store.Allowed(q.State, store.ActAccept))
+		}
+	}
+	for _, p := range []string{"/can-bo/hoi-dap", "/can-bo/hoi-dap?qua-han=1"} {
+		if r := e.get(p); r.status != http.StatusOK {
+			t.Errorf("%s: %d", p, r.status)
+		}
+	}
+	for s := range states {
+		if r := e.get("/can-bo/hoi-dap?trang-thai=" + s); r.status != http.StatusOK && r.status != http.StatusNotFound {
+			t.Errorf("state %s: %d", s, r.status)
+		}
+		if r := e.get("/can-bo/hoi-dap?xem=da-xong&trang-thai=" + s); r.status != http.StatusOK && r.status != http.StatusNotFound {
+			t.Errorf("done tab %s: %d", s, r.status)
+		}
+	}
+	oqNoServerErrors(t, e)
 }
