@@ -2,6 +2,7 @@ package portal
 
 import (
 	"html/template"
+	"maps"
 	"strconv"
 	"strings"
 
@@ -88,4 +89,39 @@ func eventNote(e store.QuestionEvent) string {
 		return "Mức hài lòng: " + strconv.Itoa(e.Days) + "/5"
 	}
 	return e.Note
+}
+
+// questionAuditLabels name the audit log's entries of the question pages.
+var questionAuditLabels = map[string]string{
+	"question.record":       "Nhập phản ánh nhận trực tiếp",
+	"question.accept":       "Tiếp nhận câu hỏi",
+	"question.reject":       "Không tiếp nhận câu hỏi",
+	"question.forward":      "Chuyển cơ quan có thẩm quyền",
+	"question.assign":       "Giao xử lý câu hỏi",
+	"question.note":         "Ghi chú nội bộ về câu hỏi",
+	"question.request_info": "Đề nghị người hỏi bổ sung thông tin",
+	"question.provide_info": "Ghi nhận thông tin người hỏi bổ sung",
+	"question.extend":       "Gia hạn trả lời",
+	"question.save_draft":   "Lưu bản nháp câu trả lời",
+	"question.answer":       "Công bố câu trả lời",
+	"question.dismiss":      "Đóng câu hỏi, không xử lý",
+	"question.protect":      "Chuyển sang khiếu nại, tố cáo",
+	"question.publish_file": "Công khai tệp cùng câu trả lời",
+	"reply_template.save":   "Lưu mẫu trả lời",
+	"reply_template.delete": "Xóa mẫu trả lời",
+	"question_limit.set":    "Đặt thời hạn xử lý hỏi đáp",
+	"question_limit.reset":  "Trả thời hạn xử lý về mặc định",
+}
+
+var questionEntityLabels = map[string]string{
+	"question":       "Câu hỏi",
+	"reply_template": "Mẫu trả lời",
+	"question_limit": "Thời hạn xử lý",
+}
+
+// The audit log's labels live in format.go; the question pages add theirs
+// here, in one place with the pages that cause them.
+func init() {
+	maps.Copy(actionLabels, questionAuditLabels)
+	maps.Copy(entityLabels, questionEntityLabels)
 }

@@ -408,6 +408,12 @@ func TestQuestionLimitsAdmin(t *testing.T) {
 	if q := oqQuestion(t, e, oqSubmit(t, e, "question", "Sau khi trả về mặc định")); q.ReplyDays != 10 {
 		t.Errorf("after reset: %d days", q.ReplyDays)
 	}
+	// The audit log names what was done, and links the item.
+	if r := oqPost(e, after, store.ActAccept, tok, url.Values{"accept_title": {"Tiêu đề"}, "accept_body": {"Nội dung"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("accept: %d", r.status)
+	}
+	mustContain(t, "audit log", e.get("/can-bo/nhat-ky").body, "Đặt thời hạn xử lý hỏi đáp", "Trả thời hạn xử lý về mặc định",
+		"Tiếp nhận câu hỏi", `href="/can-bo/hoi-dap/`+itoa(after)+`"`)
 }
 
 // TestOfficerQuestionPagesNeedLoginAndToken: the pages send visitors to
