@@ -124,7 +124,7 @@ func (h *handler) questionAct(c *fiber.Ctx) error {
 			err = nil
 		}
 		if err != nil {
-			return err
+			return questionRefusal(err)
 		}
 	}
 	if len(errs) > 0 {
@@ -161,6 +161,18 @@ func refusalField(action string, err error) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// questionRefusal makes a refusal of values the form should have caught
+// a 422 rather than a server error; the state refusals go on to the 409
+// page (storeRefusals).
+func questionRefusal(err error) error {
+	for _, r := range []error{store.ErrInvalid, store.ErrReasonRequired, store.ErrExtensionTooLong, store.ErrDuplicateOriginal} {
+		if errors.Is(err, r) {
+			return &httpError{status: fiber.StatusUnprocessableEntity, cause: err}
+		}
+	}
+	return err
 }
 
 // parseAction checks the fields of one action's form and builds the step.
