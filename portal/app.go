@@ -111,6 +111,11 @@ func New(cfg Config) (*fiber.App, error) {
 	if !cfg.NoPageCache {
 		h.pages = newPageCache()
 	}
+	// The asker hears by mail when their item is answered, forwarded or
+	// rejected (when they left an address and a mail server is set).
+	cfg.Store.SetMailComposer(func(st store.Settings, kind, code, title string) (string, string) {
+		return QuestionMail(st, kind, strings.TrimRight(st.PortalURL, "/")+trackPath, code, title)
+	})
 	if err := h.initHolidays(context.Background()); err != nil {
 		return nil, fmt.Errorf("portal: holidays: %w", err)
 	}

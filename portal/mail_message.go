@@ -24,11 +24,13 @@ const (
 
 // QuestionMail is the message that tells the asker what happened to their
 // question (kind: QuestionAnswered, QuestionForwarded or QuestionRejected)
-// and where to read it: trackingURL, the absolute link to their private
-// tracking page. It holds nothing about the asker but the title they wrote.
+// and where to read it: trackingURL, the absolute link of the tracking page,
+// and code, their tracking code, which they type there (a code never goes
+// into a URL, where logs and Referer headers would keep it). It holds
+// nothing about the asker but the title they wrote.
 // The caller queues it with the kind "question."+kind, the question's id
 // as ref, and the asker's address, only when st.MailEnabled().
-func QuestionMail(st store.Settings, kind, trackingURL, title string) (subject, body string) {
+func QuestionMail(st store.Settings, kind, trackingURL, code, title string) (subject, body string) {
 	commune := st.CommuneName
 	if commune == "" {
 		commune = "xã"
@@ -57,11 +59,11 @@ func QuestionMail(st store.Settings, kind, trackingURL, title string) (subject, 
 	var b strings.Builder
 	b.WriteString("Kính gửi ông/bà,\n\n")
 	fmt.Fprintf(&b, "Câu hỏi «%s» ông/bà gửi đến Ủy ban nhân dân %s %s\n\n", title, commune, what)
-	fmt.Fprintf(&b, "%s\n%s\n\n", see, trackingURL)
+	fmt.Fprintf(&b, "%s\n%s\nvới mã tra cứu: %s\n\n", see, trackingURL, code)
 	if kind == QuestionAnswered {
 		b.WriteString("Trên trang đó, ông/bà có thể xác nhận câu trả lời đã giải đáp được vấn đề, hoặc đề nghị xem xét lại nếu chưa thỏa đáng.\n\n")
 	}
-	b.WriteString("Đường dẫn này dành riêng cho ông/bà: xin đừng chia sẻ cho người khác.\n\n")
+	b.WriteString("Mã tra cứu dành riêng cho ông/bà: xin đừng chia sẻ cho người khác.\n\n")
 	fmt.Fprintf(&b, "Thư này được gửi tự động từ Cổng công khai %s vì ông/bà đã để lại địa chỉ thư điện tử khi gửi câu hỏi. Xin đừng trả lời thư này; nếu ông/bà không gửi câu hỏi nào, hãy bỏ qua thư.\n", commune)
 	return subject, b.String()
 }

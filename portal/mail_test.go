@@ -217,7 +217,8 @@ func eventually(t *testing.T, what string, cond func() bool) {
 const (
 	asker        = "nguoi.hoi@example.vn"
 	smtpPassword = "Mk-SMTP-bí-mật-42"
-	trackingLink = "https://congkhai.trungtrac.example/tra-cuu/TT-7K3M9-QXD4F"
+	trackingLink = "https://congkhai.trungtrac.example/tra-cuu"
+	trackingCode = "TT-7K3M-9QXD-4FX"
 )
 
 // enqueueQuestionMail queues what the question lifecycle queues when an
@@ -229,7 +230,7 @@ func enqueueQuestionMail(t *testing.T, e *env, kind string) int64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	subject, body := portal.QuestionMail(st, kind, trackingLink, "Đường thôn Đông bị ngập")
+	subject, body := portal.QuestionMail(st, kind, trackingLink, trackingCode, "Đường thôn Đông bị ngập")
 	id, err := e.st.EnqueueMail(ctx, store.Mail{Kind: "question." + kind, Ref: 42, Recipient: asker, Subject: subject, Body: body})
 	if err != nil {
 		t.Fatal(err)
@@ -280,7 +281,7 @@ func TestMailReachesARealSMTPServer(t *testing.T) {
 			}
 			logs := e.logText()
 			mustContain(t, "log", logs, "mail sent", "mail="+strconv.FormatInt(id, 10))
-			for _, secret := range []string{asker, smtpPassword, "TT-7K3M9-QXD4F"} {
+			for _, secret := range []string{asker, smtpPassword, trackingCode} {
 				if strings.Contains(logs, secret) {
 					t.Errorf("the log holds %q:\n%s", secret, logs)
 				}
@@ -440,9 +441,9 @@ func TestQuestionMailSaysWhatHappened(t *testing.T) {
 		portal.QuestionForwarded: {"chuyển đến cơ quan có thẩm quyền", "nơi nhận"},
 		portal.QuestionRejected:  {"không được tiếp nhận", "lý do"},
 	} {
-		subject, body := portal.QuestionMail(st, kind, trackingLink, "  Đèn   đường\nhỏng ")
+		subject, body := portal.QuestionMail(st, kind, trackingLink, trackingCode, "  Đèn   đường\nhỏng ")
 		mustContain(t, kind+" subject", subject, want[0], "xã Trung Trắc")
-		mustContain(t, kind+" body", body, want[0], want[1], "«Đèn đường hỏng»", trackingLink, "gửi tự động", "đừng chia sẻ")
+		mustContain(t, kind+" body", body, want[0], want[1], "«Đèn đường hỏng»", trackingLink, trackingCode, "gửi tự động", "đừng chia sẻ")
 		if strings.ContainsAny(subject, "\r\n") {
 			t.Errorf("%s: subject has a line break", kind)
 		}
@@ -553,5 +554,56 @@ func TestShutdownDoesNotWaitForAStuckMailServer(t *testing.T) {
 	r, err := st.MailRecord(ctx, id)
 	if err != nil || !r.SentAt.IsZero() || !r.GaveUpAt.IsZero() || r.Recipient != asker {
 		t.Errorf("after shutdown: %+v, %v", r, err)
+	}
+}
+
+// The question lifecycle queues the asker's mail itself: answering an item
+// whose asker left an e-mail address sends them the tracking page and
+// their code; an asker who left a phone number gets nothing.
+func TestAnsweredQuestionMailsTheAsker(t *testing.T) {
+	ctx := context.Background()
+	sink := newSMTPSink(t, nil, false)
+	e := newEnvConfig(t, true, fastMail(nil))
+	useSMTP(t, e, store.SMTP{Host: "127.0.0.1", Port: sink.port, TLS: store.SMTPNoTLS, From: "thongbao@trungtrac.example"})
+	officer, err := e.st.UserByLogin(ctx, "canbo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ask := func(contact, mailCode string) int64 {
+		id, err := e.st.SubmitQuestion(ctx, store.NewQuestion{CodeHash: "h-" + contact, MailCode: mailCode, Kind: "question",
+			Topic: "xay-dung", Channel: store.ChannelWeb, Title: "Đường thôn Đông bị ngập", Body: "Xin hỏi khi nào sửa?",
+			Contact: contact}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		by := store.Actor{UserID: officer.ID}
+		for _, a := range []store.Action{
+			{Kind: store.ActAccept, PublicTitle: "Đường thôn Đông bị ngập", PublicBody: "Xin hỏi khi nào sửa?"},
+			{Kind: store.ActAnswer, Answer: "<p>Tháng sau.</p>"},
+		} {
+			if err := e.st.Act(ctx, id, a, by); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return id
+	}
+	ask("0912345678", "")
+	ask(asker, trackingCode)
+	eventually(t, "the asker's mail", func() bool { return len(sink.received()) == 1 })
+	got := sink.received()[0]
+	if got.to != asker {
+		t.Fatalf("mail went to %q", got.to)
+	}
+	m, err := mail.ReadMessage(strings.NewReader(string(got.data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := io.ReadAll(base64.NewDecoder(base64.StdEncoding, m.Body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "body", string(raw), "«Đường thôn Đông bị ngập»", "đã được trả lời", "/tra-cuu\r\n", trackingCode)
+	if strings.Contains(e.logText(), trackingCode) {
+		t.Error("the log holds the tracking code")
 	}
 }

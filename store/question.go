@@ -434,7 +434,7 @@ func (s *Store) SubmitQuestion(ctx context.Context, nq NewQuestion, userID int64
 		if nq.Channel != ChannelWeb {
 			note = nq.Channel
 		}
-		if err := s.event(ctx, tx, id, actor, "received", QReceived, false, 0, 0, note); err != nil {
+		if err := s.event(ctx, tx, now, id, actor, "received", QReceived, false, 0, 0, note); err != nil {
 			return err
 		}
 		if userID != 0 {
@@ -470,7 +470,7 @@ func (a Actor) kind() string {
 
 // event appends one event, stamping the officer's unit and title as they
 // are now (the public history shows those, not the name).
-func (s *Store) event(ctx context.Context, tx *sql.Tx, id int64, a Actor, action, state string, private bool, days int, ref int64, note string) error {
+func (s *Store) event(ctx context.Context, tx *sql.Tx, at time.Time, id int64, a Actor, action, state string, private bool, days int, ref int64, note string) error {
 	var unit, title string
 	if a.UserID != 0 {
 		err := tx.QueryRowContext(ctx, `
@@ -483,7 +483,7 @@ func (s *Store) event(ctx context.Context, tx *sql.Tx, id int64, a Actor, action
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO question_events(question_id, at, actor, user_id, action, state, private, days, ref_id, unit_name, user_title, note)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, ts(s.now()), a.kind(), nullID(a.UserID), action, state, private, days, nullID(ref), unit, title, note)
+		id, ts(at), a.kind(), nullID(a.UserID), action, state, private, days, nullID(ref), unit, title, note)
 	if err != nil {
 		return fmt.Errorf("store: question event: %w", err)
 	}

@@ -193,7 +193,7 @@ func (t *transition) set(public bool, cols string, args ...any) error {
 }
 
 func (t *transition) event(action, state string, private bool, days int, ref int64, note string) error {
-	return t.s.event(t.ctx, t.tx, t.q.ID, t.by, action, state, private, days, ref, note)
+	return t.s.event(t.ctx, t.tx, t.now, t.q.ID, t.by, action, state, private, days, ref, note)
 }
 
 // due recomputes the due date from the item's clock after a change.
@@ -298,6 +298,9 @@ func (t *transition) apply() error {
 		if err := t.event("rejected", QRejected, false, 0, a.DuplicateOf, reason); err != nil {
 			return err
 		}
+		if err := t.notify("rejected"); err != nil {
+			return err
+		}
 		return t.ended(false)
 
 	case ActForward:
@@ -308,6 +311,9 @@ func (t *transition) apply() error {
 			return err
 		}
 		if err := t.event("forwarded", QForwarded, false, 0, 0, a.Note); err != nil {
+			return err
+		}
+		if err := t.notify("forwarded"); err != nil {
 			return err
 		}
 		return t.ended(false)
@@ -431,6 +437,9 @@ func (t *transition) apply() error {
 			note = "late"
 		}
 		if err := t.event("answered", QAnswered, false, 0, a.DisclosureID, note); err != nil {
+			return err
+		}
+		if err := t.notify("answered"); err != nil {
 			return err
 		}
 		return t.ended(true)
@@ -603,4 +612,44 @@ func (s *Store) QuestionIdentity(ctx context.Context, id int64) (Identity, error
 		return in, fmt.Errorf("store: identity: %w", err)
 	}
 	return in, nil
+}
+
+// MailComposer writes the message that tells an asker what became of their
+// item: kind is "answered", "forwarded" or "rejected"; code is their
+// tracking code; title the title they wrote.
+type MailComposer func(st Settings, kind, code, title string) (subject, body string)
+
+type composerHolder struct{ f MailComposer }
+
+// SetMailComposer sets how the store words the mail it queues when an
+// item is answered, forwarded or rejected. Without one, or without a mail
+// server in the settings, no mail is queued.
+func (s *Store) SetMailComposer(f MailComposer) { s.composer.Store(&composerHolder{f}) }
+
+// notify queues the asker's mail inside the transition's transaction, when
+// they left an e-mail address (the code is kept only then) and a mail
+// server is set up.
+func (t *transition) notify(kind string) error {
+	h := t.s.composer.Load()
+	if h == nil || h.f == nil {
+		return nil
+	}
+	var code, contact, title string
+	err := t.tx.QueryRowContext(t.ctx, "SELECT mail_code, contact, title FROM questions WHERE id = ?", t.q.ID).
+		Scan(&code, &contact, &title)
+	if err != nil {
+		return err
+	}
+	if code == "" || !IsMailAddress(contact) {
+		return nil
+	}
+	st, err := t.s.Settings(t.ctx)
+	if err != nil {
+		return err
+	}
+	if !st.MailEnabled() {
+		return nil
+	}
+	subject, body := h.f(st, kind, code, title)
+	return t.s.enqueueMail(t.ctx, t.tx, Mail{Kind: "question." + kind, Ref: t.q.ID, Recipient: contact, Subject: subject, Body: body})
 }

@@ -33,6 +33,8 @@ type Store struct {
 	clock atomic.Pointer[func() time.Time]
 	cal   atomic.Pointer[calendarHolder]
 
+	composer atomic.Pointer[composerHolder]
+
 	changes changeWatch
 
 	mailTx    sync.Map      // write transactions that queued mail
