@@ -133,7 +133,17 @@ func (h *handler) questionAct(c *fiber.Ctx) error {
 		}
 		return h.renderQuestion(c, q, form, errs)
 	}
-	h.setFlash(c, actionFlash[action])
+	msg := actionFlash[action]
+	if q.Protected {
+		// Nothing of a protected item becomes public but its outcome.
+		switch action {
+		case store.ActAccept:
+			msg = "Đã thụ lý. Thời hạn giải quyết bắt đầu tính từ hôm nay; nội dung không được công khai."
+		case store.ActAnswer:
+			msg = "Đã công bố kết quả giải quyết (chỉ phần kết quả được công khai)."
+		}
+	}
+	h.setFlash(c, msg)
 	return c.Redirect(officerQuestionPath(id), fiber.StatusSeeOther)
 }
 

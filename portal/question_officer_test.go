@@ -488,3 +488,36 @@ func TestBrowserAccessibilityOfOfficerQuestionPages(t *testing.T) {
 		}
 	}
 }
+
+// TestProtectedItemKeepsItsTextPrivate: a complaint is accepted (thụ lý)
+// without a public copy, and its answer asks for the public outcome.
+func TestProtectedItemKeepsItsTextPrivate(t *testing.T) {
+	e := newEnv(t)
+	e.login("admin")
+	id := oqSubmit(t, e, "complaint", "Khiếu nại quyết định thu hồi đất")
+	page := e.get("/can-bo/hoi-dap/" + itoa(id))
+	mustContain(t, "protected item", page.body, "Bảo vệ người gửi", "Thụ lý", "Hạn thụ lý")
+	if strings.Contains(page.body, `name="accept_body"`) {
+		t.Error("a complaint's accept form offers a public copy")
+	}
+	tok := csrfRe.FindStringSubmatch(page.body)[1]
+	if r := oqPost(e, id, store.ActAccept, tok, nil); r.status != http.StatusSeeOther {
+		t.Fatalf("accept a complaint: %d\n%s", r.status, r.body)
+	}
+	mustContain(t, "flash", e.get("/can-bo/hoi-dap/"+itoa(id)).body, "Đã thụ lý", `name="outcome"`)
+	if q := oqQuestion(t, e, id); q.PublicTitle != "" || q.PublicBody != "" || q.State != store.QAccepted {
+		t.Errorf("accepted complaint: state %s public %q %q", q.State, q.PublicTitle, q.PublicBody)
+	}
+	r := oqPost(e, id, store.ActAnswer, tok, url.Values{"answer": {"Quyết định giải quyết khiếu nại lần đầu."}})
+	if r.status != http.StatusUnprocessableEntity {
+		t.Fatalf("answer without outcome: %d", r.status)
+	}
+	mustContain(t, "outcome", fieldBlock(t, r.body, "outcome"), "Vui lòng nhập kết quả công khai")
+	r = oqPost(e, id, store.ActAnswer, tok, url.Values{"answer": {"Quyết định giải quyết khiếu nại lần đầu."}, "outcome": {"Giữ nguyên quyết định thu hồi đất."}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("answer with outcome: %d\n%s", r.status, r.body)
+	}
+	if q := oqQuestion(t, e, id); q.Outcome != "Giữ nguyên quyết định thu hồi đất." || q.State != store.QAnswered {
+		t.Errorf("answered complaint: %s %q", q.State, q.Outcome)
+	}
+}
