@@ -210,7 +210,7 @@ func (h *handler) questionInbox(c *fiber.Ctx) error {
 		if f.Older, f.Newer, err = keysOf(lp, store.ParseCursor); err != nil {
 			return err
 		}
-		all, err := h.store.Questions(ctx, f)
+		all, err := h.store.OfficerQuestions(ctx, f)
 		if err != nil {
 			return err
 		}
