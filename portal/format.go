@@ -151,6 +151,7 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 	}
 	maps.Copy(m, questionFuncs())
 	maps.Copy(m, commentFuncs)
+	maps.Copy(m, officerQuestionFuncs())
 	return m
 }
 

@@ -145,3 +145,15 @@ func officerCommentsActionPath(id int64, action string) string {
 func officerCommentPath(id, commentID int64, action string) string {
 	return officerCommentsPath(id) + "/" + itoa(commentID) + "/" + action
 }
+
+// Officers' pages for questions, besides the inbox and the item.
+const officerRecordPath = officerQuestionsPath + "/nhap" // an item received offline
+
+// replyTemplatePath is a reply template's edit form; replyTemplateDeletePath
+// deletes it.
+func replyTemplatePath(id int64) string { return replyTemplatesPath + "/" + itoa(id) }
+
+func replyTemplateDeletePath(id int64) string { return replyTemplatePath(id) + "/xoa" }
+
+// questionLimitResetPath returns a clock value to its default.
+const questionLimitResetPath = questionLimitsPath + "/xoa"

@@ -30,6 +30,8 @@ type Base struct {
 	// Description is the page's meta description; empty means the
 	// commune's default.
 	Description string
+	// Inbox is the officers' question counts, on every officer page.
+	Inbox *store.InboxCounts
 }
 
 func (b *Base) base() *Base { return b }
@@ -83,6 +85,7 @@ var pageNames = []string{
 	"disclosure_redact", "comment_form", "comment_index", "comment_moderation",
 	"question_ask", "question_received", "question_receipt", "question_lookup", "question_asker",
 	"question_index", "question_show", "question_overdue", "question_protected",
+	"question_inbox", "question_officer", "question_record", "question_recorded", "reply_templates", "question_limits",
 }
 
 func (h *handler) render(c *fiber.Ctx, name string, p page) error {
@@ -129,6 +132,9 @@ func (h *handler) base(c *fiber.Ctx, title string) Base {
 	if u, ok := c.Locals(localUser).(*store.User); ok {
 		b.User = u
 		b.CSRF = h.csrfToken(c)
+		if b.Officer {
+			b.Inbox = h.inboxCounts(c)
+		}
 	}
 	b.Flash = h.takeFlash(c)
 	return b

@@ -79,6 +79,16 @@ func (h *handler) routes(app *fiber.App) {
 	app.Post("/can-bo/cong-khai/:id<int>/y-kien/cong-bo", h.officer(h.synthesisPublish))
 	app.Post("/can-bo/cong-khai/:id<int>/y-kien/:cid<int>/duyet", h.officer(h.commentModerate))
 	app.Post("/can-bo/cong-khai/:id<int>/y-kien/:cid<int>/tiep-thu", h.officer(h.commentDecide))
+	app.Get(officerQuestionsPath, h.officer(h.questionInbox))
+	app.Get(officerRecordPath, h.officer(h.questionRecordForm))
+	app.Post(officerRecordPath, h.officer(h.questionRecord))
+	app.Get(officerQuestionsPath+"/:id<int>", h.officer(h.questionShow))
+	app.Post(officerQuestionsPath+"/:id<int>/:action", h.officer(h.questionAct))
+	app.Get(replyTemplatesPath, h.officer(h.replyTemplates))
+	app.Post(replyTemplatesPath, h.officer(h.replyTemplateSave))
+	app.Get(replyTemplatesPath+"/:id<int>", h.officer(h.replyTemplateEdit))
+	app.Post(replyTemplatesPath+"/:id<int>", h.officer(h.replyTemplateSave))
+	app.Post(replyTemplatesPath+"/:id<int>/xoa", h.officer(h.replyTemplateDelete))
 
 	// Administrators.
 	app.Get("/can-bo/tai-khoan", h.admin(h.userIndex))
@@ -96,6 +106,9 @@ func (h *handler) routes(app *fiber.App) {
 	app.Post(holidaysPath, h.admin(h.holidaySave))
 	app.Post(holidaysActionPath("xoa"), h.admin(h.holidayDelete))
 	app.Post(holidaysActionPath("xac-nhan"), h.admin(h.holidayConfirm))
+	app.Get(questionLimitsPath, h.admin(h.questionLimits))
+	app.Post(questionLimitsPath, h.admin(h.questionLimitSave))
+	app.Post(questionLimitResetPath, h.admin(h.questionLimitReset))
 	app.Get("/can-bo/cong-khai/:id<int>/che", h.admin(h.disclosureRedactForm))
 	app.Post("/can-bo/cong-khai/:id<int>/che", h.admin(h.disclosureRedact))
 }

@@ -1,0 +1,57 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+// queryPlan is SQLite's plan for a query, one step a line.
+func queryPlan(t *testing.T, s *Store, query string, args ...any) string {
+	t.Helper()
+	rows, err := s.r.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var b strings.Builder
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString(detail + "\n")
+	}
+	return b.String()
+}
+
+// TestInboxReadsOnlyOpenItems: the inbox and its counts, which every
+// officer page shows, walk the index of open items by due date instead of
+// scanning every question ever received (a bare "WHERE open" did).
+func TestInboxReadsOnlyOpenItems(t *testing.T) {
+	s, _ := newTestStore(t)
+	day := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	plans := map[string]string{
+		"counts": queryPlan(t, s, inboxCountsQuery, "2026-11-26", "2026-11-29", "2026-11-26"),
+	}
+	for name, f := range map[string]InboxFilter{
+		"inbox":       {},
+		"next page":   {After: DueCursor{Due: day, ID: 5}},
+		"by kind":     {Kind: "question", Topic: "dat-dai"},
+		"overdue":     {Overdue: true, Today: day},
+		"assigned to": {AssigneeID: 3, UnitID: 2},
+	} {
+		q, args := f.query()
+		plans[name] = queryPlan(t, s, q, args...)
+	}
+	for name, plan := range plans {
+		if !strings.Contains(plan, "USING INDEX questions_open_due") && !strings.Contains(plan, "USING COVERING INDEX questions_open_due") {
+			t.Errorf("%s does not use the open items' index:\n%s", name, plan)
+		}
+		if strings.Contains(plan, "TEMP B-TREE") {
+			t.Errorf("%s sorts in a temporary tree instead of walking the index:\n%s", name, plan)
+		}
+	}
+}
