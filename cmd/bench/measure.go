@@ -314,6 +314,8 @@ func (b *bench) renderTimes(ctx context.Context, rep *report, cookie string) err
 		{label: "settings", target: "/can-bo/cai-dat", officer: true},
 		{label: "places", target: "/can-bo/don-vi", officer: true},
 		{label: "inbox /can-bo/hoi-dap", target: "/can-bo/hoi-dap", officer: true},
+		{label: "  inbox, overdue", target: "/can-bo/hoi-dap?qua-han=1", officer: true},
+		{label: "  inbox, done tab", target: "/can-bo/hoi-dap?xem=da-xong", officer: true},
 		{label: "officer's question page", target: "/can-bo/hoi-dap/" + qid, officer: true},
 	}
 	for k := range b.cfg.samples {

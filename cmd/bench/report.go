@@ -95,8 +95,8 @@ func (r *report) print(w io.Writer) {
 	fmt.Fprintf(w, "machine: %s\n", r.machine)
 	fmt.Fprintf(w, "data:    %d public items (%d generated with %d versions, and the demo data), %d drafts\n",
 		r.publicItems, r.ds.Items, r.ds.Versions, r.ds.Drafts)
-	fmt.Fprintf(w, "         %d questions generated (%s), %d of them complaints or denunciations; baseline copy with %d\n",
-		r.ds.Questions.Items, states(r.ds.Questions.States), r.ds.Questions.Protected, r.ds.Baseline.Items)
+	fmt.Fprintf(w, "         %d questions generated in %.0f s (%s), %d of them complaints or denunciations; baseline copy with %d\n",
+		r.ds.Questions.Items, r.ds.Questions.Seconds, states(r.ds.Questions.States), r.ds.Questions.Protected, r.ds.Baseline.Items)
 	fmt.Fprintf(w, "client:  Go (fasthttp) closed loop in the bench process; portal and bare handler each in their own process\n\n")
 
 	fmt.Fprintf(w, "1. Portal against a bare Fiber handler serving the same bytes and headers from memory\n")
