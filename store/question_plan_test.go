@@ -55,3 +55,15 @@ func TestInboxReadsOnlyOpenItems(t *testing.T) {
 		}
 	}
 }
+
+// TestRecentlyOverdueReadsTheWindow: the public list of items that became
+// overdue in the last days reads the items due in those days along the
+// index of due dates; without it, it walked every listed item ever
+// received (seconds at a million questions).
+func TestRecentlyOverdueReadsTheWindow(t *testing.T) {
+	s, _ := newTestStore(t)
+	plan := queryPlan(t, s, recentlyOverdueQuery, "2026-11-19", "2026-11-26", 50)
+	if !strings.Contains(plan, "questions_open_due (open=? AND due_on>? AND due_on<?)") {
+		t.Errorf("the overdue list does not read the window of due dates along their index:\n%s", plan)
+	}
+}

@@ -266,14 +266,20 @@ func (f InboxFilter) query() (string, []any) {
 		" ORDER BY q.due_on, q.id LIMIT ?", append(args, limit)
 }
 
+// recentlyOverdueQuery reads the items due in a window that are open
+// past their date or were answered late. "open IN (0, 1)", always true,
+// lets it walk the index of due dates (open, due_on) in two ranges, the
+// few items due in the window, instead of every listed item.
+const recentlyOverdueQuery = "SELECT " + questionColumns + questionFrom + `
+	WHERE q.listed = 1 AND q.open IN (0, 1) AND q.due_on >= ? AND q.due_on < ?
+	  AND ((q.open AND q.state <> 'waiting') OR (q.first_answered_at <> '' AND q.first_due_on < substr(q.first_answered_at, 1, 10)))
+	ORDER BY q.due_on DESC, q.id DESC LIMIT ?`
+
 // RecentlyOverdue lists the listed items whose due date passed in the days
 // from since to today (excluded) without an answer by then: still open, or
 // answered late. Newest due date first; for the watchers' list and feed.
 func (s *Store) RecentlyOverdue(ctx context.Context, since, today time.Time, limit int) ([]Question, error) {
-	rows, err := s.r.QueryContext(ctx, "SELECT "+questionColumns+questionFrom+`
-		WHERE q.listed = 1 AND q.due_on >= ? AND q.due_on < ?
-		  AND ((q.open AND q.state <> 'waiting') OR (q.first_answered_at <> '' AND q.first_due_on < substr(q.first_answered_at, 1, 10)))
-		ORDER BY q.due_on DESC, q.id DESC LIMIT ?`, fmtDate(since), fmtDate(today), limit)
+	rows, err := s.r.QueryContext(ctx, recentlyOverdueQuery, fmtDate(since), fmtDate(today), limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: recently overdue: %w", err)
 	}
