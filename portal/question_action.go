@@ -31,6 +31,7 @@ var actionFields = []string{
 	"extend_days", "extend_note",
 	"template_id", "answer", "apology", "outcome", "disclosure_id",
 	"attachment_id", "dismiss_note", "protect_as", "protect_confirm", "note",
+	"redact_text", "redact_reason",
 }
 
 // actionForm is the values of the item page's forms as sent.
