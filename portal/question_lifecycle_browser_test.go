@@ -50,10 +50,12 @@ func TestBrowserQuestionLifecycle(t *testing.T) {
 		answer  = "Xã sẽ sửa đoạn đường trong tháng 12."
 		apology = "Xã xin lỗi vì trả lời chậm hơn thời hạn."
 		reason  = "Chưa rõ ngày nào bắt đầu sửa."
+		closing = "Trân trọng cảm ơn ông/bà đã phản ánh."
 	)
 	// 1. The resident asks, with a photo from the phone.
 	do(t, resident, chromedp.Navigate(e.url+"/hoi-dap/gui"))
 	shown := time.Now() // the form's stamp is older than this
+	today := shown.In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006")
 	checkFits(t, resident, "/hoi-dap/gui")
 	village := run(t, resident, chromedp.Evaluate[string](`document.querySelector('#village option:not([value=""])').value`))
 	do(t, resident,
@@ -118,6 +120,18 @@ func TestBrowserQuestionLifecycle(t *testing.T) {
 	submit(t, officer, chromedp.CSS(`form[action$="/assign"] button[type=submit]`), item)
 	mustContain(t, "assigned", run(t, officer, chromedp.Text(chromedp.CSS(".flash"))), "Đã giao đơn vị xử lý")
 
+	// The commune keeps a closing line for building questions.
+	submit(t, officer, chromedp.CSS(`.crumbs a[href="/can-bo/hoi-dap"]`), "/can-bo/hoi-dap")
+	submit(t, officer, chromedp.CSS(`main a[href="/can-bo/mau-tra-loi"]`), "/can-bo/mau-tra-loi")
+	do(t, officer,
+		chromedp.WaitVisible(chromedp.CSS(".editor")),
+		chromedp.SetValue(chromedp.ID("topic"), "xay-dung"),
+		chromedp.SendKeys(chromedp.ID("title"), "Lời cảm ơn"),
+		chromedp.SendKeys(chromedp.CSS(".editor"), closing))
+	submit(t, officer, chromedp.CSS(`main form.form button[type=submit]`), "/can-bo/mau-tra-loi")
+	mustContain(t, "template saved", run(t, officer, chromedp.Text(chromedp.CSS(".flash"))), "Đã lưu mẫu trả lời")
+	checkFits(t, officer, "/can-bo/mau-tra-loi")
+
 	// A month later (the store's clock, which decides the apology and the
 	// session: the officer logs in again), the item is past its due date.
 	e.st.SetClock(func() time.Time { return time.Now().AddDate(0, 1, 0) })
@@ -134,17 +148,25 @@ func TestBrowserQuestionLifecycle(t *testing.T) {
 	}
 	do(t, officer,
 		chromedp.Click(chromedp.CSS(`label[for="answer"]`), chromedp.NodeVisible),
-		chromedp.SendKeys(chromedp.CSS("form#tra-loi .editor"), answer))
+		chromedp.SendKeys(chromedp.CSS("form#tra-loi .editor"), answer),
+		chromedp.SetValue(chromedp.ID("template_id"), run(t, officer, chromedp.Evaluate[string](`document.querySelector('#template_id option:not([value=""])').value`))))
+	// "Dùng mẫu" adds the template after what is typed, without publishing.
+	submit(t, officer, chromedp.CSS(`form#tra-loi button[name=use_template]`), item)
+	do(t, officer, chromedp.WaitVisible(chromedp.CSS("form#tra-loi .editor")))
+	if got := run(t, officer, chromedp.Text(chromedp.CSS("form#tra-loi .editor"))); !strings.Contains(got, answer) ||
+		!strings.Contains(got, closing) || strings.Index(got, answer) > strings.Index(got, closing) {
+		t.Errorf("editor after Dùng mẫu: %q, want the answer, then the template", got)
+	}
 	submit422(t, officer, chromedp.CSS(`form#tra-loi p.actions button[type=submit]:not(.secondary)`))
 	mustContain(t, "apology asked for", run(t, officer, chromedp.Text(chromedp.CSS(".has-error"))),
 		"Lời xin lỗi người hỏi", "vui lòng viết lời xin lỗi")
-	mustContain(t, "editor after 422", run(t, officer, chromedp.Text(chromedp.CSS("form#tra-loi .editor"))), answer)
+	mustContain(t, "editor after 422", run(t, officer, chromedp.Text(chromedp.CSS("form#tra-loi .editor"))), answer, closing)
 	checkFits(t, officer, item+" (apology asked)")
 	screenshot(t, officer, "browser-lifecycle-4-officer-apology.png")
 	do(t, officer, chromedp.SendKeys(chromedp.ID("apology"), apology))
 	submit(t, officer, chromedp.CSS(`form#tra-loi p.actions button[type=submit]:not(.secondary)`), item)
 	mustContain(t, "answered", run(t, officer, chromedp.Text(chromedp.CSS("main"))),
-		"Đã công bố câu trả lời", answer, apology, "quá hạn (hạn")
+		"Đã công bố câu trả lời", answer, closing, apology, "quá hạn (hạn")
 	screenshot(t, officer, "browser-lifecycle-5-officer-answered.png")
 
 	// 3. The resident comes back with the code typed in lower case, without
@@ -156,7 +178,6 @@ func TestBrowserQuestionLifecycle(t *testing.T) {
 	mustContain(t, "asker page", run(t, resident, chromedp.Text(chromedp.CSS("main"))),
 		code, "Đã trả lời", answer, apology, unit, "Bạn còn được mở lại 2 lần")
 	history := run(t, resident, chromedp.Evaluate[[]string](`[...document.querySelectorAll("ol.history li")].map(li => li.textContent.replace(/\s+/g, " ").trim())`))
-	today := time.Now().In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006")
 	for _, want := range []struct{ event, date string }{
 		{"Tiếp nhận", today}, {"Công khai câu hỏi, bắt đầu xử lý", today},
 		{"Giao đơn vị xử lý", today}, {"Công bố câu trả lời", later},
