@@ -40,6 +40,9 @@ type Config struct {
 	Abuse *abuse.Limits
 	// Mail tunes the sender of the mail outbox (see mail.go).
 	Mail MailConfig
+	// HousekeepingEvery is how often expired personal data is erased
+	// (0: housekeepingEvery); tests shorten it.
+	HousekeepingEvery time.Duration
 }
 
 // Upload and form limits.
@@ -156,6 +159,9 @@ func New(cfg Config) (*fiber.App, error) {
 		app.Hooks().OnListen(func(fiber.ListenData) error { m.start(); return nil })
 		app.Hooks().OnShutdown(func() error { m.stop(); return nil })
 	}
+	keeper := newHousekeeper(cfg.Store, cfg.Log, cfg.HousekeepingEvery)
+	app.Hooks().OnListen(func(fiber.ListenData) error { keeper.start(); return nil })
+	app.Hooks().OnShutdown(func() error { keeper.stop(); return nil })
 	h.routes(app)
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 	return app, nil

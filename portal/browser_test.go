@@ -183,12 +183,19 @@ func (c *consoleLog) all() []string {
 // -short mode and when Chromium is missing (failing under CI).
 func newBrowser(t *testing.T) (context.Context, *consoleLog) {
 	t.Helper()
+	return newBrowserWithin(t, 60*time.Second)
+}
+
+// newBrowserWithin is newBrowser for a longer walk: everything it does is
+// bounded by limit.
+func newBrowserWithin(t *testing.T, limit time.Duration) (context.Context, *consoleLog) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
 	path := chromiumPath(t)
 	profile := t.TempDir()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	t.Cleanup(cancel)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.Headless,

@@ -108,6 +108,7 @@ func newEnvSeeded(t testing.TB, demo bool, opts seeds.Options, cfg portal.Config
 		e.t = tt
 	}
 	e.client = newClient()
+	watchPrivacy(t, e)
 	return e
 }
 
@@ -145,6 +146,7 @@ func (e *env) do(req *http.Request) response {
 	if err != nil {
 		e.t.Fatal(err)
 	}
+	recordVisitorPage(req, e.client.Jar, string(b))
 	return response{res.StatusCode, res.Header, string(b)}
 }
 

@@ -31,6 +31,7 @@ var actionFields = []string{
 	"extend_days", "extend_note",
 	"template_id", "answer", "apology", "outcome", "disclosure_id",
 	"attachment_id", "dismiss_note", "protect_as", "protect_confirm", "note",
+	"redact_text", "redact_reason",
 }
 
 // actionForm is the values of the item page's forms as sent.
@@ -203,8 +204,12 @@ func (h *handler) parseAction(c *fiber.Ctx, q store.Question, action string, f a
 		if _, ok := rejectGroundLabels[a.Ground]; !ok {
 			errs["ground"] = "Vui lòng chọn lý do không tiếp nhận."
 		}
-		plainText(errs, "reject_note", a.Note, "giải thích", a.Ground == store.RejectOther, maxActionNote)
-		if a.Ground == store.RejectOther && a.Note == "" {
+		noteNeeded := a.Ground == store.RejectOther || q.Kind == rules.KindInfoRequest
+		plainText(errs, "reject_note", a.Note, "giải thích", noteNeeded, maxActionNote)
+		switch {
+		case q.Kind == rules.KindInfoRequest && strings.TrimSpace(a.Note) == "":
+			errs["reject_note"] = "Từ chối yêu cầu cung cấp thông tin phải nêu căn cứ pháp lý (Luật Tiếp cận thông tin 2016, Điều 6, Điều 7), ví dụ: “Thông tin thuộc bí mật nhà nước (Điều 6 khoản 1)”."
+		case a.Ground == store.RejectOther && a.Note == "":
 			errs["reject_note"] = "Với “Lý do khác”, vui lòng ghi rõ lý do (sẽ hiện công khai)."
 		}
 		if a.Ground == store.RejectDuplicate {

@@ -85,6 +85,8 @@ type questionShowPage struct {
 	Events    []questionEventRow
 	Original  *store.Question // the original of a duplicate, while public
 	Extension string          // the public reason of the extension
+	// Redactions: text removed after publication, when and why.
+	Redactions []store.QuestionRedaction
 }
 
 // questionShowPublic is a published item's public page. Items not yet triaged
@@ -135,6 +137,12 @@ func (h *handler) questionShowPublic(c *fiber.Ctx) error {
 		if e.Action == "extended" {
 			p.Extension = e.QuestionEvent.Note
 		}
+	}
+	if p.Redactions, err = h.store.QuestionRedactions(ctx, q.ID); err != nil {
+		return err
+	}
+	for i := range p.Redactions {
+		p.Redactions[i].UserName = "" // officers' names are not public
 	}
 	p.Description = describe(title)
 	p.Feeds = append([]feedLink{{"atom", "Theo dõi câu hỏi này (Atom)", questionFeedPath(q.ID)}}, questionFeeds(q.Topic)...)

@@ -237,6 +237,9 @@ func TestAskerFollowsAnswersRatesAndReopensAtMostTwice(t *testing.T) {
 		if q = e.questionOf(code); q.ReopenCount != i || q.State != store.QAssigned {
 			t.Fatalf("after reopen %d: %d %s", i, q.ReopenCount, q.State)
 		}
+		// Reopened, the form is gone: the page still says how many remain.
+		left := map[int]string{1: "1 lần; bạn còn được mở lại 1 lần nữa", 2: "2 lần; đã đến số lần tối đa"}[i]
+		mustContain(t, "reopened", e.get("/tra-cuu/theo-doi").body, "<dt>Mở lại</dt><dd>"+left)
 		e.officer(q.ID, store.Action{Kind: store.ActAnswer, Answer: "<p>Sửa xong trước ngày 20/12.</p>", Apology: "Xin lỗi."})
 	}
 	page = e.get("/tra-cuu/theo-doi")

@@ -83,6 +83,7 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get(officerRecordPath, h.officer(h.questionRecordForm))
 	app.Post(officerRecordPath, h.officer(h.questionRecord))
 	app.Get(officerQuestionsPath+"/:id<int>", h.officer(h.questionShow))
+	app.Post(officerQuestionsPath+"/:id<int>/"+actionRedact, h.admin(h.questionRedact))
 	app.Post(officerQuestionsPath+"/:id<int>/:action", h.officer(h.questionAct))
 	app.Get(replyTemplatesPath, h.officer(h.replyTemplates))
 	app.Post(replyTemplatesPath, h.officer(h.replyTemplateSave))

@@ -131,7 +131,7 @@ func demoQuestions() []demoQuestion {
 		{
 			At: at(2026, time.June, 22, 15, 30), Kind: rules.KindComplaint, Topic: "dat-dai", Village: 0, Channel: store.ChannelLetter,
 			Title: "Khiếu nại quyết định thu hồi đất", Body: "Đơn khiếu nại (nội dung được bảo vệ).",
-			Asker: "Người khiếu nại", Contact: "0933 888 999", Unit: unitUBND,
+			Asker: "Lương Văn Khải", Contact: "0933 888 999", Unit: unitUBND,
 			Steps: []demoStep{acceptAt(48), assign(49),
 				{After: hours(25 * 24), Action: store.Action{Kind: store.ActAnswer, Answer: "<p>Quyết định giải quyết khiếu nại lần đầu đã được gửi tới người khiếu nại.</p>",
 					Outcome: "Giữ nguyên quyết định thu hồi; điều chỉnh mức hỗ trợ chuyển đổi nghề theo đúng quy định."}}},

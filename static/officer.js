@@ -51,7 +51,19 @@
   editor.contentEditable = "true";
   editor.setAttribute("role", "textbox");
   editor.setAttribute("aria-multiline", "true");
-  editor.setAttribute("aria-label", "Nội dung");
+  // The editor takes the textarea's label (the answer's, a template's…),
+  // hint and error, which still point at the hidden textarea.
+  var label = area.id && document.querySelector('label[for="' + area.id + '"]');
+  if (label) {
+    label.id = label.id || area.id + "-label";
+    editor.setAttribute("aria-labelledby", label.id);
+    label.addEventListener("click", function () { editor.focus(); });
+  } else {
+    editor.setAttribute("aria-label", "Nội dung");
+  }
+  ["aria-describedby", "aria-invalid"].forEach(function (a) {
+    if (area.hasAttribute(a)) editor.setAttribute(a, area.getAttribute(a));
+  });
   // An empty editor starts with a paragraph, so the first line typed is one.
   editor.innerHTML = clean(toHTML(area.value)) || "<p><br></p>";
 

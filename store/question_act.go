@@ -282,7 +282,10 @@ func (t *transition) apply() error {
 		default:
 			return ErrInvalid
 		}
-		if a.Ground == RejectOther {
+		// A refused request for information names its legal ground (Law
+		// on Access to Information 104/2016, Art. 31: refusal in writing with
+		// its grounds).
+		if a.Ground == RejectOther || q.Kind == rules.KindInfoRequest {
 			if err := need(a.Note); err != nil {
 				return err
 			}

@@ -564,3 +564,13 @@ func TestPublishedFileIsPublicOnlyWhileTheItemIs(t *testing.T) {
 		t.Error("a protected item's file stayed public")
 	}
 }
+
+// A refused request for information names its legal ground.
+func TestRefusedInfoRequestNamesItsGround(t *testing.T) {
+	ctx := context.Background()
+	s, _, officer, _ := newQuestionStore(t)
+	id := submit(t, s, func(nq *NewQuestion) { nq.Kind = rules.KindInfoRequest })
+	by := Actor{UserID: officer}
+	wantErr(t, "refusal without a ground", s.Act(ctx, id, Action{Kind: ActReject, Ground: RejectAbuse}, by), ErrReasonRequired)
+	act(t, s, id, Action{Kind: ActReject, Ground: RejectOther, Note: "Thông tin thuộc bí mật nhà nước (Luật Tiếp cận thông tin, Điều 6)"}, by)
+}
