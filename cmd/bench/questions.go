@@ -366,6 +366,9 @@ func (g *questionGen) item(i int) (store.HistoryQuestion, string) {
 		if ground == store.RejectOther {
 			a.Note = "Nội dung không thuộc phạm vi hỏi đáp, đề nghị liên hệ Bộ phận một cửa."
 		}
+		if kind == rules.KindInfoRequest { // a refusal names its legal ground
+			a.Note = "Thông tin thuộc trường hợp chưa được tiếp cận theo Điều 7 Luật Tiếp cận thông tin 2016."
+		}
 		step(after(time.Hour, 3*day), officer, a)
 	case x < 90:
 		if r.IntN(2) == 0 {
