@@ -168,14 +168,14 @@ type InboxCounts struct {
 	Overdue     int // open, not paused, past the due date
 }
 
-// inboxCountsQuery reads the open items only, through questions_open_due:
-// every officer page runs it. "open = 1", not a bare "open": SQLite uses an
-// index on a column only for a comparison with it.
+// inboxCountsQuery reads the open items' states and due dates from the
+// covering index questions_state_due alone (migration 0009): every officer
+// page runs it.
 const inboxCountsQuery = `
 	SELECT COALESCE(SUM(state = 'received'), 0),
 		COALESCE(SUM(state <> 'waiting' AND due_on >= ? AND due_on <= ?), 0),
 		COALESCE(SUM(state <> 'waiting' AND due_on < ?), 0)
-	FROM questions WHERE open = 1`
+	FROM questions WHERE state IN ('received', 'accepted', 'assigned', 'waiting')`
 
 // InboxCounts counts the officers' work on day today; weekEnd is the last
 // day of "this week".
