@@ -379,7 +379,7 @@ func (s *Store) SubmitQuestion(ctx context.Context, nq NewQuestion, userID int64
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		if nq.DupKey != "" {
 			var n int
-			err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM questions WHERE dup_key = ? AND created_at >= ?",
+			err := tx.QueryRowContext(ctx, dupQuery,
 				nq.DupKey, ts(now.Add(-DuplicateWindow))).Scan(&n)
 			if err != nil {
 				return err

@@ -71,3 +71,14 @@ func TestRecentlyOverdueReadsTheWindow(t *testing.T) {
 		t.Errorf("the overdue list does not read the window of due dates along their index:\n%s", plan)
 	}
 }
+
+// TestDuplicateCheckUsesItsIndex: the check for an identical resubmission,
+// made on every submission, reads the partial index of duplicate keys,
+// not every item ever received.
+func TestDuplicateCheckUsesItsIndex(t *testing.T) {
+	s, _ := newTestStore(t)
+	plan := queryPlan(t, s, dupQuery, "key", "2026-11-01T00:00:00.000000Z")
+	if !strings.Contains(plan, "questions_dup") {
+		t.Errorf("the duplicate check does not use its index:\n%s", plan)
+	}
+}

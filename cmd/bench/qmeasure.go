@@ -119,7 +119,7 @@ func (b *bench) questionsCompare(ctx context.Context, rep *report) error {
 				if p.lookup {
 					d, err = lookupCode(s.srv.base, s.code)
 				} else {
-					_, d, _, err = b.getAt(s.srv.base, p.targets[i], "", 200)
+					_, d, _, err = b.getAt(s.srv.base, p.targets[i], "", 200, 0)
 				}
 				if err != nil {
 					return fmt.Errorf("%s (%s questions): %w", p.label, s.name, err)

@@ -18,7 +18,6 @@ type timing struct {
 	label, target string
 	officer       bool
 	export        bool // streamed: judged on the first byte, the whole download shown
-	once          bool // so large that one sample is taken
 	status        int  // expected; 0 means 200
 	ttfb, total   []time.Duration
 	size          int64
@@ -41,6 +40,7 @@ type report struct {
 	qrssBefore, qrssPeak int64
 	qrssAfter            []int64
 	qexportSize          []int64
+	qexportTime          []time.Duration
 	// Question pages at the full data set and at the baseline.
 	qpages   []*qpage
 	qsides   [2]string
@@ -139,10 +139,15 @@ func (r *report) print(w io.Writer) {
 	row("full exports: peak RSS − RSS before", mib(growth), mib(exportTarget), growth < exportTarget)
 	fmt.Fprintf(w, "     RSS before %s, after xuat.csv %s, after xuat.json %s, peak %s\n",
 		mib(r.rssBefore), mib(r.rssAfter[0]), mib(r.rssAfter[1]), mib(r.rssPeak))
-	qgrowth := r.qrssPeak - r.qrssBefore
-	row("question exports: peak RSS − peak before", mib(qgrowth), mib(exportTarget), qgrowth < exportTarget)
-	fmt.Fprintf(w, "     xuat.csv %s, xuat.json %s; RSS after them %s and %s, peak %s\n",
-		kib(r.qexportSize[0]), kib(r.qexportSize[1]), mib(r.qrssAfter[0]), mib(r.qrssAfter[1]), mib(r.qrssPeak))
+	if len(r.qexportSize) == 2 {
+		qgrowth := r.qrssPeak - r.qrssBefore
+		row("question exports: peak RSS − peak before", mib(qgrowth), mib(exportTarget), qgrowth < exportTarget)
+		fmt.Fprintf(w, "     xuat.csv %s in %.1f s, xuat.json %s in %.1f s (gzip); RSS after them %s and %s, peak %s\n",
+			kib(r.qexportSize[0]), r.qexportTime[0].Seconds(), kib(r.qexportSize[1]), r.qexportTime[1].Seconds(),
+			mib(r.qrssAfter[0]), mib(r.qrssAfter[1]), mib(r.qrssPeak))
+	} else {
+		fmt.Fprintf(w, "   question exports: not measured above %d questions (one takes minutes; see exportQuestionsMax)\n", exportQuestionsMax)
+	}
 	p99 := r.crawlCached.quantile(0.99)
 	row(fmt.Sprintf("cached home p99, %d connections crawling", r.cfg.crawlConns), ms(p99), ms(crawlTarget), p99 < crawlTarget)
 	fmt.Fprintf(w, "     home: %d requests, p50 %s; crawl of uncached deep pages: %.0f pages/s, p50 %s, p99 %s\n",
