@@ -149,9 +149,17 @@ func newExportItem(d store.Disclosure, base string, now time.Time) exportItem {
 }
 
 func (h *handler) exportJSON(w *bufio.Writer, category, base string, now time.Time) error {
+	return writeJSONArray(w, func(yield func(exportItem) error) error {
+		return h.eachExportItem(category, base, now, yield)
+	})
+}
+
+// writeJSONArray streams the items each gives as one indented JSON array,
+// an item at a time, so an export of any size holds one item in memory.
+func writeJSONArray[T any](w *bufio.Writer, each func(yield func(T) error) error) error {
 	w.WriteString("[")
 	first := true
-	err := h.eachExportItem(category, base, now, func(it exportItem) error {
+	err := each(func(it T) error {
 		b, err := json.MarshalIndent(it, "  ", "  ")
 		if err != nil {
 			return err

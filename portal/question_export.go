@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"mime"
 	"strconv"
 	"time"
@@ -124,29 +123,9 @@ func (h *handler) eachPublicQuestion(base string, fn func(questionExportItem) er
 }
 
 func (h *handler) questionsJSON(w *bufio.Writer, base string) error {
-	w.WriteString("[")
-	first := true
-	err := h.eachPublicQuestion(base, func(it questionExportItem) error {
-		b, err := json.MarshalIndent(it, "  ", "  ")
-		if err != nil {
-			return err
-		}
-		if !first {
-			w.WriteString(",")
-		}
-		first = false
-		w.WriteString("\n  ")
-		_, err = w.Write(b)
-		return err
+	return writeJSONArray(w, func(yield func(questionExportItem) error) error {
+		return h.eachPublicQuestion(base, yield)
 	})
-	if err != nil {
-		return err
-	}
-	if !first {
-		w.WriteString("\n")
-	}
-	w.WriteString("]\n")
-	return w.Flush()
 }
 
 func (h *handler) questionsCSV(w *bufio.Writer, base string) error {
