@@ -30,6 +30,26 @@ type QuestionFilter struct {
 	Newer      Cursor
 }
 
+// matchQuestions adds the conditions of the filters that public lists,
+// officers' lists and the inbox share: a value left empty (or 0) does not
+// filter.
+func matchQuestions(conds []string, args []any, kind, topic, state string, village, unit, assignee int64) ([]string, []any) {
+	for _, c := range []struct {
+		col string
+		v   any
+		on  bool
+	}{
+		{"q.kind", kind, kind != ""}, {"q.topic", topic, topic != ""}, {"q.village_id", village, village != 0},
+		{"q.state", state, state != ""}, {"q.unit_id", unit, unit != 0}, {"q.assignee_id", assignee, assignee != 0},
+	} {
+		if c.on {
+			conds = append(conds, c.col+" = ?")
+			args = append(args, c.v)
+		}
+	}
+	return conds, args
+}
+
 // QuestionCursor is the place of q in a list.
 func QuestionCursor(q Question) Cursor { return Cursor{q.UpdatedAt, q.ID} }
 
@@ -39,30 +59,10 @@ func (f QuestionFilter) where() (string, []any) {
 	if f.Public {
 		conds = append(conds, "q.listed = 1")
 	}
-	add := func(cond string, arg any) {
-		conds = append(conds, cond)
-		args = append(args, arg)
-	}
-	if f.Kind != "" {
-		add("q.kind = ?", f.Kind)
-	}
-	if f.Topic != "" {
-		add("q.topic = ?", f.Topic)
-	}
-	if f.VillageID != 0 {
-		add("q.village_id = ?", f.VillageID)
-	}
-	if f.State != "" {
-		add("q.state = ?", f.State)
-	}
-	if f.UnitID != 0 {
-		add("q.unit_id = ?", f.UnitID)
-	}
-	if f.AssigneeID != 0 {
-		add("q.assignee_id = ?", f.AssigneeID)
-	}
+	conds, args = matchQuestions(conds, args, f.Kind, f.Topic, f.State, f.VillageID, f.UnitID, f.AssigneeID)
 	if f.Overdue {
-		add("q.open = 1 AND q.state <> 'waiting' AND q.due_on < ?", fmtDate(f.Today))
+		conds = append(conds, "q.open = 1 AND q.state <> 'waiting' AND q.due_on < ?")
+		args = append(args, fmtDate(f.Today))
 	}
 	if !f.Older.IsZero() {
 		conds = append(conds, "(q.updated_at, q.id) < (?, ?)")
@@ -232,27 +232,10 @@ func (s *Store) Inbox(ctx context.Context, f InboxFilter) ([]Question, error) {
 func (f InboxFilter) query() (string, []any) {
 	conds := []string{"q.open = 1"}
 	var args []any
-	add := func(cond string, arg any) {
-		conds = append(conds, cond)
-		args = append(args, arg)
-	}
-	if f.Kind != "" {
-		add("q.kind = ?", f.Kind)
-	}
-	if f.Topic != "" {
-		add("q.topic = ?", f.Topic)
-	}
-	if f.State != "" {
-		add("q.state = ?", f.State)
-	}
-	if f.UnitID != 0 {
-		add("q.unit_id = ?", f.UnitID)
-	}
-	if f.AssigneeID != 0 {
-		add("q.assignee_id = ?", f.AssigneeID)
-	}
+	conds, args = matchQuestions(conds, args, f.Kind, f.Topic, f.State, 0, f.UnitID, f.AssigneeID)
 	if f.Overdue {
-		add("q.state <> 'waiting' AND q.due_on < ?", fmtDate(f.Today))
+		conds = append(conds, "q.state <> 'waiting' AND q.due_on < ?")
+		args = append(args, fmtDate(f.Today))
 	}
 	if f.After.ID != 0 {
 		conds = append(conds, "(q.due_on, q.id) > (?, ?)")
