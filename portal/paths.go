@@ -157,3 +157,14 @@ func replyTemplateDeletePath(id int64) string { return replyTemplatePath(id) + "
 
 // questionLimitResetPath returns a clock value to its default.
 const questionLimitResetPath = questionLimitsPath + "/xoa"
+
+// Budget documents (ngan-sach): the overview, an item's lines as CSV or
+// JSON, and the officers' page of an item's lines.
+const budgetPath = "/ngan-sach"
+
+func budgetExportPath(id int64, format string) string { return itemPath(id) + "/ngan-sach." + format }
+
+func officerBudgetPath(id int64) string { return officerItemActionPath(id, "ngan-sach") }
+
+// budgetTemplatePath is the empty sheet officers fill in: xlsx or csv.
+func budgetTemplatePath(format string) string { return "/can-bo/ngan-sach/mau." + format }

@@ -114,3 +114,49 @@ func FormatPercent(actual, plan int64) string {
 	}
 	return strconv.FormatInt(t/10, 10) + "," + strconv.FormatInt(t%10, 10) + " %"
 }
+
+// stageNames are the stages' names on pages.
+var stageNames = map[string]string{
+	StageEstimate:  "Dự toán",
+	StageQuarter:   "Thực hiện quý",
+	StageHalf:      "Thực hiện 6 tháng",
+	StageNineMonth: "Thực hiện 9 tháng",
+	StageYear:      "Thực hiện năm",
+	StageAccounts:  "Quyết toán",
+}
+
+// StageName is the stage's short name ("Thực hiện 6 tháng"), "" for an
+// unknown stage.
+func StageName(stage string) string { return stageNames[stage] }
+
+// Period names what a document covers: "Dự toán năm 2024", "Thực hiện
+// quý III năm 2024", "Quyết toán năm 2023".
+func Period(stage string, f Facts) string {
+	year := " năm " + strconv.Itoa(f.Year)
+	switch stage {
+	case StageQuarter:
+		return "Thực hiện quý " + roman(f.Quarter) + year
+	case StageHalf:
+		return "Thực hiện 6 tháng đầu" + year
+	case StageNineMonth:
+		return "Thực hiện 9 tháng" + year
+	case "":
+		return "Ngân sách" + year
+	}
+	return stageNames[stage] + year
+}
+
+// ActualLabel heads the actual figures of a stage's documents.
+func ActualLabel(stage string) string {
+	if stage == StageAccounts {
+		return "Quyết toán"
+	}
+	return "Thực hiện"
+}
+
+func roman(q int) string {
+	if q >= 1 && q <= 4 {
+		return [...]string{"I", "II", "III", "IV"}[q-1]
+	}
+	return strconv.Itoa(q)
+}

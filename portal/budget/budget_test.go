@@ -255,3 +255,17 @@ func TestBuildRefusesBrokenLines(t *testing.T) {
 		t.Error("Build accepted a line whose parent is missing")
 	}
 }
+
+func TestPeriod(t *testing.T) {
+	cases := map[string]string{
+		Period(StageEstimate, Facts{Year: 2024}):            "Dự toán năm 2024",
+		Period(StageQuarter, Facts{Year: 2024, Quarter: 3}): "Thực hiện quý III năm 2024",
+		Period(StageHalf, Facts{Year: 2024}):                "Thực hiện 6 tháng đầu năm 2024",
+		Period(StageAccounts, Facts{Year: 2023}):            "Quyết toán năm 2023",
+	}
+	for got, want := range cases {
+		if got != want {
+			t.Errorf("Period = %q, want %q", got, want)
+		}
+	}
+}
