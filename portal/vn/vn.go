@@ -1,4 +1,5 @@
-// Package vn writes numbers the Vietnamese way. Pure: no HTTP, no SQL.
+// Package vn writes numbers and folds text the Vietnamese way. Pure: no HTTP,
+// no SQL.
 package vn
 
 import "strconv"

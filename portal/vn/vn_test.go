@@ -17,3 +17,22 @@ func TestNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestFold(t *testing.T) {
+	cases := map[string]string{
+		"Hộ nghèo":           "ho ngheo",
+		"HỘ CẬN NGHÈO":       "ho can ngheo",
+		"  Thôn  Đông\tHà ":  "thon dong ha",
+		"Đường đi":           "duong di",
+		"Ho ngheo":           "ho ngheo",
+		"Nguye\u0302\u0303n": "nguyen", // NFD, as a Mac may send it
+		"\ufeffSố CCCD/CMND": "so cccd/cmnd",
+		"Họ và tên\nchủ hộ":  "ho va ten chu ho",
+		"":                   "",
+	}
+	for in, want := range cases {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
