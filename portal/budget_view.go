@@ -44,12 +44,12 @@ type budgetTable struct {
 	TotalLabel  string
 	HasActual   bool
 	ActualLabel string
-	Rows     []budgetRow
-	Plan     string
-	Actual   string
-	Percent  string
-	Chart    template.HTML
-	ChartFor string // which lines the chart shows
+	Rows        []budgetRow
+	Plan        string
+	Actual      string
+	Percent     string
+	Chart       template.HTML
+	ChartFor    string // which lines the chart shows
 }
 
 type budgetRow struct {

@@ -2,6 +2,7 @@ package budget
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -56,11 +57,11 @@ func Check(raws []Raw, withActual bool) ([]Line, []Problem) {
 	if len(rows) > MaxLines {
 		return nil, []Problem{{0, fmt.Sprintf("tệp có %s dòng, nhiều hơn mức tối đa %s dòng", number(int64(len(rows))), number(MaxLines))}}
 	}
-	if len(problems) > 0 {
-		return nil, problems
-	}
-	doc, problems := assemble(rows, true)
-	if len(problems) > 0 {
+	// The tree is checked even when some fields are wrong, so that one
+	// pass reports every bad row; sums only when every amount was read.
+	doc, more := assemble(rows, true, len(problems) == 0)
+	if problems = append(problems, more...); len(problems) > 0 {
+		sort.SliceStable(problems, func(a, b int) bool { return problems[a].Row < problems[b].Row })
 		return nil, problems
 	}
 	lines := make([]Line, 0, len(rows))

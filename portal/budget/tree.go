@@ -69,7 +69,7 @@ func Build(lines []Line) (Document, error) {
 	for i, l := range lines {
 		rows[i] = row{Line: l, n: i + 1, planSet: true, actualSet: true}
 	}
-	doc, problems := assemble(rows, false)
+	doc, problems := assemble(rows, false, true)
 	if len(problems) > 0 {
 		return Document{}, fmt.Errorf("budget: stored lines: %s", problems[0].Error())
 	}
@@ -86,11 +86,16 @@ type row struct {
 
 // assemble builds the tree of rows whose fields are already parsed:
 // duplicate codes, unknown parents, cycles, sides that differ from the
-// parent's; then sums, checking stated subtotals when check is true.
-func assemble(rows []row, check bool) (Document, []Problem) {
+// parent's; then, when sum is true, the sums, checking stated subtotals
+// when check is true. Rows without a code (already reported) are left out
+// of the tree.
+func assemble(rows []row, check, sum bool) (Document, []Problem) {
 	var problems []Problem
 	byCode := make(map[string]int, len(rows))
 	for i, r := range rows {
+		if r.Code == "" {
+			continue
+		}
 		if j, dup := byCode[r.Code]; dup {
 			problems = append(problems, Problem{r.n, fmt.Sprintf("mã “%s” trùng với dòng %d", r.Code, rows[j].n)})
 			continue
@@ -104,7 +109,7 @@ func assemble(rows []row, check bool) (Document, []Problem) {
 	children := make([][]int, len(rows))
 	for i, r := range rows {
 		parent[i] = -1
-		if r.Parent == "" {
+		if r.Parent == "" || r.Code == "" {
 			continue
 		}
 		j, ok := byCode[r.Parent]
@@ -149,11 +154,11 @@ func assemble(rows []row, check bool) (Document, []Problem) {
 		}
 	}
 	for i := range rows {
-		if parent[i] == -1 {
+		if parent[i] == -1 && rows[i].Code != "" {
 			walk(i, 0, "")
 		}
 	}
-	if len(problems) > 0 {
+	if len(problems) > 0 || !sum {
 		return Document{}, problems
 	}
 
