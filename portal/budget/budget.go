@@ -154,6 +154,9 @@ func ActualLabel(stage string) string {
 	return "Thực hiện"
 }
 
+// QuarterName writes a quarter in Roman numerals, as reports do: "III".
+func QuarterName(q int) string { return roman(q) }
+
 func roman(q int) string {
 	if q >= 1 && q <= 4 {
 		return [...]string{"I", "II", "III", "IV"}[q-1]
