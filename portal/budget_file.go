@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"mime"
+	"mime/multipart"
 	"unicode"
 	"unicode/utf8"
 
@@ -110,4 +111,18 @@ func upperFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// readBudgetUpload reads an uploaded budget file, refusing one over the
+// upload limit before reading it.
+func (h *handler) readBudgetUpload(fh *multipart.FileHeader, withActual bool) ([]budget.Line, error) {
+	if fh.Size > MaxUploadBytes {
+		return nil, &errBudgetFile{[]string{"Tệp " + fmtSize(fh.Size) + ", vượt giới hạn " + itoa(MaxUploadBytes>>20) + " MB."}}
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readBudgetFile(io.LimitReader(f, MaxUploadBytes), withActual)
 }

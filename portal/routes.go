@@ -31,6 +31,10 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get("/cong-khai/:id<int>/gop-y", h.commentForm) // a form: never cached
 	app.Post("/cong-khai/:id<int>/gop-y", h.commentSubmit)
 
+	// Budget documents: the overview and an item's lines as data.
+	app.Get(budgetPath, h.cached(nil, h.budgetOverview))
+	app.Get("/cong-khai/:id<int>/ngan-sach.:format", h.budgetExport)
+
 	// Residents' questions and the asker's private pages: never cached, and
 	// the tracking code is never in their URLs (see question_track.go).
 	app.Get(askPath, h.askForm)
@@ -79,6 +83,9 @@ func (h *handler) routes(app *fiber.App) {
 	app.Post("/can-bo/cong-khai/:id<int>/y-kien/cong-bo", h.officer(h.synthesisPublish))
 	app.Post("/can-bo/cong-khai/:id<int>/y-kien/:cid<int>/duyet", h.officer(h.commentModerate))
 	app.Post("/can-bo/cong-khai/:id<int>/y-kien/:cid<int>/tiep-thu", h.officer(h.commentDecide))
+	app.Get("/can-bo/cong-khai/:id<int>/ngan-sach", h.officer(h.budgetEdit))
+	app.Post("/can-bo/cong-khai/:id<int>/ngan-sach", h.officer(h.budgetSave))
+	app.Get("/can-bo/ngan-sach/mau.:format", h.officer(h.budgetTemplate))
 	app.Get(officerQuestionsPath, h.officer(h.questionInbox))
 	app.Get(officerRecordPath, h.officer(h.questionRecordForm))
 	app.Post(officerRecordPath, h.officer(h.questionRecord))
