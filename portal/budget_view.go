@@ -25,7 +25,7 @@ type budgetSection struct {
 	ActualLabel string
 	ActualWord  string // the label mid-sentence: "thực hiện"
 	StageWord   string // the stage's name mid-sentence
-	Lines       int
+	Lines       int64
 	CSVPath     string
 	JSONPath    string
 	Tables      []budgetTable
@@ -100,7 +100,7 @@ func newBudgetSection(itemID int64, stage string, facts budget.Facts, doc budget
 	s := &budgetSection{
 		ItemID: itemID, Period: budget.Period(stage, facts), StageName: budget.StageName(stage),
 		Year: facts.Year, Quarter: facts.Quarter, HasActual: budget.HasActual(stage),
-		ActualLabel: budget.ActualLabel(stage), Lines: doc.Len(),
+		ActualLabel: budget.ActualLabel(stage), Lines: int64(doc.Len()),
 		CSVPath: budgetExportPath(itemID, "csv"), JSONPath: budgetExportPath(itemID, "json"),
 	}
 	s.ActualWord, s.StageWord = lower(s.ActualLabel), lower(s.StageName)

@@ -262,6 +262,9 @@ type item struct {
 	Withdrawn  time.Time
 	Withdraw   string // the reason
 	Plan       bool   // the 2023 PAPI plan
+	// Input sets the structured part at creation (kind, decision date,
+	// facts, rows); nil for none.
+	Input func(*store.DisclosureInput)
 }
 
 type eventKind int
@@ -352,10 +355,14 @@ func (w *writer) do(ctx context.Context, it item, e event, admin, officer int64,
 		in := store.DisclosureInput{Category: it.Category, Title: it.Title, Summary: it.Summary,
 			Body: it.Body, LegalBasis: it.LegalBasis, UnitID: unit, PostingFrom: it.From,
 			PostingUntil: it.Until, AttachmentIDs: ids, Demo: true}
+		if it.Input != nil {
+			it.Input(&in)
+		}
 		id, err := w.st.CreateDisclosure(ctx, in, officer)
 		if err != nil {
 			return err
 		}
+		in.Rows = nil // later edits keep the rows unless they set them
 		w.ids[e.item], w.inputs[e.item] = id, in
 		res.Disclosures++
 		if it.Published.IsZero() {
@@ -382,6 +389,7 @@ func (w *writer) do(ctx context.Context, it item, e event, admin, officer int64,
 		if err := w.st.UpdateDisclosure(ctx, w.ids[e.item], in, rv.Reason, officer); err != nil {
 			return err
 		}
+		in.Rows = nil
 		w.inputs[e.item] = in
 		res.Versions++
 		if e.rev == 0 {
