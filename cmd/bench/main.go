@@ -67,6 +67,7 @@ type config struct {
 	submitFor  time.Duration
 	portal     string
 	genOnly    bool
+	only       string // a single section to run ("budget"), without the large database
 	command    string // how to rerun it, for the report
 }
 
@@ -86,8 +87,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&c.submitFor, "submit-time", 10*time.Second, "how long the submitters send")
 	fs.BoolVar(&c.genOnly, "generate-only", false, "generate (or check) the database, then stop")
 	fs.StringVar(&c.portal, "portal", "", "portal binary to run (default: build ./cmd/portal)")
+	fs.StringVar(&c.only, "only", "", `run one section only, on its own small database: "budget"`)
 	if err := fs.Parse(args); err != nil {
 		return c, err
+	}
+	if c.only != "" && c.only != "budget" {
+		return c, fmt.Errorf(`-only: unknown section %q (known: "budget")`, c.only)
 	}
 	if c.n < 100 || c.questions < 100 || c.rounds < 1 || c.conns < 1 || c.samples < 1 || c.crawlConns < 1 || c.duration <= 0 ||
 		c.submitters < 1 || c.submitFor <= 0 {
@@ -103,6 +108,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg, err := parseFlags(args, stderr)
 	if err != nil {
 		return err
+	}
+	if cfg.only == "budget" {
+		return runBudgetOnly(ctx, cfg, stdout, stderr)
 	}
 	ds, err := prepareData(ctx, cfg.data, cfg.n, cfg.questions, stderr)
 	if err != nil || cfg.genOnly {

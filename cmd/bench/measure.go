@@ -115,6 +115,9 @@ func (b *bench) measure(ctx context.Context) (*report, error) {
 		return nil, err
 	}
 	b.stopQuestionPortals()
+	if rep.budget, err = b.budgetCompare(ctx); err != nil {
+		return nil, err
+	}
 
 	b.progress("portal against the bare handler: %d rounds × %s per side and page type …", b.cfg.rounds, b.cfg.duration)
 	if err := b.compare(rep); err != nil {
