@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"minhbach/portal/budget"
+	"minhbach/portal/rules"
 	"minhbach/portal/sheet"
 )
 
@@ -116,5 +117,28 @@ func TestBudgetTemplateReadsBack(t *testing.T) {
 		if len(lines) != len(budgetExample) {
 			t.Errorf("%s: %d lines", format, len(lines))
 		}
+	}
+}
+
+func TestBudgetStagesAreTheCategorysKinds(t *testing.T) {
+	var kinds []string
+	for _, k := range rules.KindsOf(budgetCategory) {
+		if k.Slug != "" {
+			kinds = append(kinds, k.Slug)
+		}
+	}
+	if strings.Join(kinds, ",") != strings.Join(budget.Stages, ",") {
+		t.Errorf("rules kinds %v, budget stages %v", kinds, budget.Stages)
+	}
+	for _, s := range budget.Stages {
+		if budget.StageName(s) == "" {
+			t.Errorf("stage %s has no name", s)
+		}
+	}
+}
+
+func TestBudgetRowLabel(t *testing.T) {
+	if got := budgetRowLabel([]byte(`{"key":"A.1","side":"thu","code":"A.1","name":"Thuế","plan":5,"actual":0}`)); got != "A.1 Thuế" {
+		t.Errorf("label %q", got)
 	}
 }
