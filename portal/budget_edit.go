@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strconv"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -11,7 +12,11 @@ import (
 	"minhbach/store"
 )
 
-func init() { pageNames = append(pageNames, "budget_overview", "budget_edit") }
+func init() {
+	pageNames = append(pageNames, "budget_overview", "budget_edit")
+	overviews[budgetCategory] = overview{budgetPath, "Ngân sách xã theo năm và giai đoạn: bảng số liệu, biểu đồ"}
+	rowLabels[budgetCategory] = func(_ store.Disclosure, _ time.Time, row []byte) string { return budgetRowLabel(row) }
+}
 
 // budgetEditPage is the officers' page of a budget document's figures:
 // the fiscal year and quarter, and the lines imported from a file.
