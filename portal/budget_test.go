@@ -100,7 +100,7 @@ func TestBudgetItemPage(t *testing.T) {
 	// The 2025 estimate compares with 2024's; it has no actual column.
 	e25 := e.budgetItem(estimate2025)
 	r = e.get("/cong-khai/" + itoa(e25.ID))
-	if !strings.Contains(r.body, "So sánh với các năm khác") || !strings.Contains(r.body, `<a href="/cong-khai/`+itoa(e.budgetItem(estimate2024).ID)+`">2024</a>`) {
+	if !strings.Contains(r.body, "So sánh với các năm khác") || !strings.Contains(r.body, `<a href="/cong-khai/`+itoa(e.budgetItem(estimate2024).ID)+`">Năm 2024</a>`) {
 		t.Error("the 2025 estimate does not compare with 2024")
 	}
 	if strings.Contains(r.body, "So với dự toán</th>") {
