@@ -213,6 +213,13 @@ func Load(ctx context.Context, st *store.Store, opts Options) (Result, error) {
 		return res, err
 	}
 	w := writer{st: st, units: units, ids: make([]int64, len(items)), inputs: make([]store.DisclosureInput, len(items))}
+	// A database of an older schema (upgrade tests) gets the items
+	// without their structured part, as that release would have had them.
+	schema, err := st.Version(ctx)
+	if err != nil {
+		return res, err
+	}
+	w.structured = schema >= store.StructuredSchema
 	for _, e := range schedule(items) {
 		now = e.at
 		if err := w.do(ctx, items[e.item], e, admin, officer, &res); err != nil {
@@ -322,6 +329,13 @@ type writer struct {
 	units  map[string]int64
 	ids    []int64
 	inputs []store.DisclosureInput
+	// structured: the schema holds kinds, facts and rows.
+	structured bool
+}
+
+// plain drops an input's structured part, for an older schema.
+func plain(in *store.DisclosureInput) {
+	in.Kind, in.DecidedOn, in.Facts, in.Rows = "", time.Time{}, nil, nil
 }
 
 func (w *writer) attach(ctx context.Context, specs []attachSpec, userID int64, res *Result) ([]int64, error) {
@@ -355,7 +369,7 @@ func (w *writer) do(ctx context.Context, it item, e event, admin, officer int64,
 		in := store.DisclosureInput{Category: it.Category, Title: it.Title, Summary: it.Summary,
 			Body: it.Body, LegalBasis: it.LegalBasis, UnitID: unit, PostingFrom: it.From,
 			PostingUntil: it.Until, AttachmentIDs: ids, Demo: true}
-		if it.Input != nil {
+		if it.Input != nil && w.structured {
 			it.Input(&in)
 		}
 		id, err := w.st.CreateDisclosure(ctx, in, officer)
@@ -380,6 +394,9 @@ func (w *writer) do(ctx context.Context, it item, e event, admin, officer int64,
 		in.AttachmentIDs = append([]int64(nil), in.AttachmentIDs...)
 		if rv.Edit != nil {
 			rv.Edit(&in)
+		}
+		if !w.structured {
+			plain(&in)
 		}
 		ids, err := w.attach(ctx, rv.Attach, officer, res)
 		if err != nil {
