@@ -157,6 +157,10 @@ func TestBudgetExports(t *testing.T) {
 	if len(lines) != 22 || doc.Revenue.Plan != 17_600_000_000 || lines[0].Key != "A" {
 		t.Errorf("%d lines, revenue %d, first %+v", len(lines), doc.Revenue.Plan, lines[0])
 	}
+	// The revision that added the works shows them in the history.
+	if h := e.get("/cong-khai/" + itoa(d.ID) + "/lich-su"); !strings.Contains(h.body, "Thêm 5 dòng</ins>: B.1.1 Cải tạo, nâng cấp đường trục xã") {
+		t.Errorf("the estimate's history does not list the lines its revision added\n%s", between(h.body, "<main", "</main>"))
+	}
 
 	// The CSV imports back as it is.
 	if r := e.get("/cong-khai/" + itoa(d.ID) + "/ngan-sach.xml"); r.status != http.StatusNotFound {
@@ -305,6 +309,10 @@ func TestBudgetImport(t *testing.T) {
 	pub := e.get("/cong-khai/" + itoa(id))
 	if !strings.Contains(pub.body, "<td>200.000</td><td>70.000</td><td>35,0 %</td>") {
 		t.Error("the public page does not show the new figures")
+	}
+	// The history names the lines that changed: the total and the line.
+	if h := e.get("/cong-khai/" + itoa(id) + "/lich-su"); !strings.Contains(h.body, "Sửa 2 dòng: A Tổng thu; A.2 Bổ sung") {
+		t.Errorf("history lacks the changed lines\n%s", between(h.body, "<main", "</main>"))
 	}
 	old := e.get("/cong-khai/" + itoa(id) + "/phien-ban/1")
 	if !strings.Contains(old.body, "<td>200.000</td><td>50.000</td><td>25,0 %</td>") {
