@@ -193,6 +193,13 @@ func TestBudgetOverview(t *testing.T) {
 	if len(svgCharts(t, r.body)) != 1 {
 		t.Error("no chart of the latest year")
 	}
+	// Residents reach it from the home page and the category's list.
+	if home := e.get("/"); !strings.Contains(home.body, `<a href="/ngan-sach">Ngân sách xã</a>`) {
+		t.Error("the home page does not link to /ngan-sach")
+	}
+	if cat := e.get("/cong-khai/ngan-sach"); !strings.Contains(cat.body, `<a href="/ngan-sach">`) {
+		t.Error("the category's list does not link to /ngan-sach")
+	}
 	// Years run newest first.
 	if i, j := strings.Index(r.body, `<th scope="row">2025</th>`), strings.Index(r.body, `<th scope="row">2023</th>`); i < 0 || j < i {
 		t.Errorf("years out of order: %d, %d", i, j)

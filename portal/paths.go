@@ -1,6 +1,10 @@
 package portal
 
-import "strconv"
+import (
+	"strconv"
+
+	"minhbach/store"
+)
 
 // Named paths: every URL a handler redirects to or a template links to is
 // spelled here once, next to the patterns in routes.go that serve it.
@@ -177,6 +181,20 @@ func overviewOf(category string) *overview {
 		return &o
 	}
 	return nil
+}
+
+// overviewLink is an overview with its category's name, for the home page.
+type overviewLink struct{ Path, Name, Label string }
+
+// overviewLinks lists the overviews in the order of the categories.
+func overviewLinks() []overviewLink {
+	var out []overviewLink
+	for _, c := range store.Categories {
+		if o, ok := overviews[c.Slug]; ok {
+			out = append(out, overviewLink{o.Path, c.Label, o.Label})
+		}
+	}
+	return out
 }
 
 // Budget documents (ngan-sach): the overview, an item's lines as CSV or
