@@ -1,6 +1,7 @@
 package portal_test
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,6 +61,29 @@ func TestBrowserStructuredBudget(t *testing.T) {
 	for _, p := range public {
 		axeCheck(t, ctx, string(axe), e.url+p)
 	}
+
+	// On A4 the tables print whole, without their scrolling box: every
+	// amount is on paper, and no page is left blank (at most the pages
+	// its height at print width needs, plus one for rounding).
+	do(t, ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(e.url+public[0]))
+	pdf := printPDF(t, ctx)
+	pages := len(pdfPage.FindAll(pdf, -1))
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, chromedp.EmulateViewport(680, 900))
+	height := run(t, ctx, chromedp.Evaluate[float64](`document.documentElement.scrollHeight`))
+	clipped := run(t, ctx, chromedp.Evaluate[int](`[...document.querySelectorAll(".table-scroll")].filter(b => b.scrollWidth > b.clientWidth + 1).length`))
+	if want := int(math.Ceil(height/(267/25.4*96))) + 1; pages < 1 || pages > want {
+		t.Errorf("the budget item prints on %d pages, want 1 to %d", pages, want)
+	}
+	if clipped > 0 {
+		t.Errorf("%d budget tables are cut on paper", clipped)
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "screen"}); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile))
 
 	// The officers' page, then a file with a wrong total sent through it.
 	browserLogin(t, ctx, e, "canbo")
