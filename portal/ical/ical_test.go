@@ -138,7 +138,7 @@ func TestMarshalBytes(t *testing.T) {
 
 func TestText(t *testing.T) {
 	for in, want := range map[string]string{
-		"a,b;c\\d":        `a\,b\;c\\d`,
+		"a,b;c\\d":         `a\,b\;c\\d`,
 		"dòng 1\r\ndòng 2": `dòng 1\ndòng 2`,
 		"x\ny":             `x\ny`,
 		"bell\a":           "bell",
