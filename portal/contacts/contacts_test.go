@@ -24,12 +24,15 @@ func TestPublicNeedsConsent(t *testing.T) {
 func TestValidate(t *testing.T) {
 	base := Person{Key: "a", Name: "Phạm Văn Dũng", Role: "truong-thon", Title: "Trưởng thôn", VillageID: 1, Village: "Thôn Đông"}
 	for field, mut := range map[string]func(*Person){
-		"name":        func(p *Person) { p.Name = "" },
-		"role":        func(p *Person) { p.Role = "vua" },
-		"village":     func(p *Person) { p.VillageID = 0 },
-		"phone":       func(p *Person) { p.Phone = "số nhà" },
-		"email":       func(p *Person) { p.Email = "khong-phai-thu" },
-		"consent_on":  func(p *Person) { p.Phone = "0200 000 021"; p.Consent = Consent{Given: true, On: "2026-12-30", How: "van-ban"} },
+		"name":    func(p *Person) { p.Name = "" },
+		"role":    func(p *Person) { p.Role = "vua" },
+		"village": func(p *Person) { p.VillageID = 0 },
+		"phone":   func(p *Person) { p.Phone = "số nhà" },
+		"email":   func(p *Person) { p.Email = "khong-phai-thu" },
+		"consent_on": func(p *Person) {
+			p.Phone = "0200 000 021"
+			p.Consent = Consent{Given: true, On: "2026-12-30", How: "van-ban"}
+		},
 		"consent_how": func(p *Person) { p.Phone = "0200 000 021"; p.Consent = Consent{Given: true, On: "2026-11-01"} },
 		"area":        func(p *Person) { p.Role = "can-bo-phu-trach" },
 	} {
