@@ -49,6 +49,10 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get(overduePath, h.cached(nil, h.questionOverdue))
 	app.Get(protectedPath, h.cached(nil, h.questionProtected))
 
+	// Citizen reception schedule and the directory (rows 4a, 4b).
+	app.Get(receptionPath, h.cached(nil, h.receptionIndex))
+	app.Get(receptionICSPath, h.receptionICS)
+
 	// Feeds.
 	app.Get("/feed.:format", h.feed)
 	app.Get("/cong-khai/:slug/feed.:format", h.feed)

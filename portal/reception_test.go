@@ -1,0 +1,108 @@
+package portal_test
+
+import (
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	goical "github.com/emersion/go-ical"
+
+	"minhbach/portal/reception"
+)
+
+var ict = time.FixedZone("ICT", 7*3600)
+
+func vnDay(t time.Time) time.Time {
+	y, m, d := t.In(ict).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// TestReceptionPage: the demo schedule shows this week and the next four,
+// the chairman's sessions with name, title, office phone and place, the
+// cancellation struck through with its reason, the moved and extra
+// sessions, and the links to the calendar feed.
+func TestReceptionPage(t *testing.T) {
+	e := newEnv(t)
+	r := e.get("/lich-tiep-dan")
+	if r.status != http.StatusOK {
+		t.Fatalf("status %d\n%s", r.status, e.logs.String())
+	}
+	week := reception.WeekStart(vnDay(time.Now()))
+	thu1 := week.AddDate(0, 0, 10).Format("02/01/2006")
+	mustContain(t, "page", r.body,
+		"Tuần này", "Tuần sau", "Tuần từ "+week.AddDate(0, 0, 28).Format("02/01/2006"),
+		"Đỗ Minh Khang, Chủ tịch UBND xã", `href="tel:0200000001"`, "Phòng tiếp công dân, trụ sở UBND xã",
+		"<del>Thứ Năm, "+thu1+"</del>", "Hủy: Chủ tịch UBND xã dự hội nghị trực tuyến của tỉnh",
+		"Buổi tiếp bổ sung: Bù buổi tiếp ngày", "Nhà văn hóa Thôn Đoài", "Dời sang Thứ Tư",
+		`href="webcal://`, `/lich-tiep-dan.ics"`)
+	if n := strings.Count(r.body, `class="reception-week"`); n != 5 {
+		t.Errorf("%d weeks shown, want 5", n)
+	}
+}
+
+// TestReceptionICS: the feed is served as text/calendar, parses strictly,
+// keeps UIDs across requests, marks the cancellation CANCELLED, and
+// answers a conditional request with 304.
+func TestReceptionICS(t *testing.T) {
+	e := newEnv(t)
+	r := e.get("/lich-tiep-dan.ics")
+	if r.status != http.StatusOK || r.header.Get("Content-Type") != "text/calendar; charset=utf-8" {
+		t.Fatalf("status %d, type %q", r.status, r.header.Get("Content-Type"))
+	}
+	cal, err := goical.NewDecoder(strings.NewReader(r.body)).Decode()
+	if err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	if err := goical.NewEncoder(io.Discard).Encode(cal); err != nil {
+		t.Fatalf("component checks: %v", err)
+	}
+	for _, l := range strings.Split(strings.TrimSuffix(r.body, "\r\n"), "\r\n") {
+		if len(l) > 75 || strings.Contains(l, "\n") {
+			t.Fatalf("bad line %q", l)
+		}
+	}
+	week := reception.WeekStart(vnDay(time.Now()))
+	thu1 := week.AddDate(0, 0, 10)
+	wantUID := "chu-tich-thu-nam-" + thu1.Format(time.DateOnly) + "@localhost"
+	var found bool
+	for _, ev := range cal.Events() {
+		uid, _ := ev.Props.Text(goical.PropUID)
+		if uid != wantUID {
+			continue
+		}
+		found = true
+		if st, _ := ev.Status(); st != goical.EventCancelled {
+			t.Errorf("cancelled session has status %q", st)
+		}
+		start, _ := ev.DateTimeStart(nil)
+		if !start.Equal(time.Date(thu1.Year(), thu1.Month(), thu1.Day(), 7, 30, 0, 0, ict)) {
+			t.Errorf("start %v", start)
+		}
+	}
+	if !found {
+		t.Errorf("no event %s in\n%s", wantUID, r.body)
+	}
+	again := e.get("/lich-tiep-dan.ics")
+	if again.body != r.body {
+		t.Error("a second request renders a different calendar")
+	}
+	etag := r.header.Get("ETag")
+	req, _ := http.NewRequest(http.MethodGet, e.url+"/lich-tiep-dan.ics", nil)
+	req.Header.Set("If-None-Match", etag)
+	if nm := e.do(req); nm.status != http.StatusNotModified || nm.body != "" {
+		t.Errorf("If-None-Match: %d", nm.status)
+	}
+	req, _ = http.NewRequest(http.MethodGet, e.url+"/lich-tiep-dan.ics", nil)
+	req.Header.Set("If-Modified-Since", r.header.Get("Last-Modified"))
+	if nm := e.do(req); nm.status != http.StatusNotModified {
+		t.Errorf("If-Modified-Since: %d", nm.status)
+	}
+	// Last-Modified is no earlier than the start of today in Vietnam: the
+	// window moves at midnight.
+	lm, err := http.ParseTime(r.header.Get("Last-Modified"))
+	if err != nil || lm.Before(vnDay(time.Now()).Add(-7*time.Hour)) {
+		t.Errorf("Last-Modified %v (%v)", lm, err)
+	}
+}
