@@ -187,4 +187,3 @@ func publishDemo(ctx context.Context, st *store.Store, setNow func(time.Time), i
 	res.Versions++
 	return id, nil
 }
-
