@@ -32,5 +32,5 @@ func telURI(phone string) string {
 }
 
 func init() {
-	pageNames = append(pageNames, "reception")
+	pageNames = append(pageNames, "reception", "contacts")
 }

@@ -52,6 +52,9 @@ func (h *handler) routes(app *fiber.App) {
 	// Citizen reception schedule and the directory (rows 4a, 4b).
 	app.Get(receptionPath, h.cached(nil, h.receptionIndex))
 	app.Get(receptionICSPath, h.receptionICS)
+	app.Get(contactsPath, h.cached([]string{"thon"}, h.contactsIndex))
+	app.Get(contactsPath+"/:key.vcf", h.cached(nil, h.contactCard))
+	app.Get(contactsPath+"/xuat.:format", h.cached(nil, h.contactsExport))
 
 	// Feeds.
 	app.Get("/feed.:format", h.feed)

@@ -82,7 +82,7 @@ func demoPeople(villages map[string]int64, consentOn time.Time) []contacts.Perso
 			Phone: "0200 000 021", Consent: yes("van-ban")}, "Thôn Đông"),
 		village(contacts.Person{Key: "truong-thon-doai", Name: "Hoàng Thị Mai", Role: "truong-thon", Title: "Trưởng Thôn Đoài",
 			Phone: "0200 000 022"}, "Thôn Đoài"),
-		village(contacts.Person{Key: "truong-thon-nam", Name: "Bùi Văn Tâm", Role: "truong-thon", Title: "Trưởng Thôn Nam",
+		village(contacts.Person{Key: "truong-thon-nam", Name: "Tạ Quang Phúc", Role: "truong-thon", Title: "Trưởng Thôn Nam",
 			Phone: "0200 000 023", Consent: yes("truc-tiep")}, "Thôn Nam"),
 		village(contacts.Person{Key: "truong-thon-bac", Name: "Ngô Thị Hằng", Role: "truong-thon", Title: "Trưởng Thôn Bắc",
 			Phone: "0200 000 024", Consent: yes("van-ban")}, "Thôn Bắc"),
