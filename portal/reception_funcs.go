@@ -10,6 +10,7 @@ import (
 func receptionFuncs() template.FuncMap {
 	return template.FuncMap{
 		"tel":                 telURI,
+		"weekdayLabel":        weekdayLabel,
 		"receptionPath":       func() string { return receptionPath },
 		"receptionICSPath":    func() string { return receptionICSPath },
 		"contactsPath":        func() string { return contactsPath },

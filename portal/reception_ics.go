@@ -40,7 +40,7 @@ func (h *handler) receptionICS(c *fiber.Ctx) error {
 			// A calendar must hold at least one component (RFC 5545 §3.4).
 			return errNotFound()
 		}
-		day := today(c.Context().Time())
+		day := today(h.now())
 		body := h.receptionCalendar(sch, day, base, h.settings(c).CommuneName).Marshal()
 		// The body changes when the schedule does and when the window moves
 		// at midnight in Vietnam: Last-Modified is the later of the two.

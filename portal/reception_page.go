@@ -32,7 +32,7 @@ func (h *handler) receptionIndex(c *fiber.Ctx) error {
 	p := &receptionPage{Base: h.base(c, "Lịch tiếp công dân"), Schedule: sch}
 	p.Description = "Lịch tiếp công dân tuần này và bốn tuần tới: người tiếp, giờ, địa điểm, số điện thoại cơ quan."
 	if sch != nil {
-		day := today(c.Context().Time())
+		day := today(h.now())
 		p.Weeks = weeksOf(h.sessionsFor(sch.S, day, receptionWeeks), day, receptionWeeks)
 		p.ICS = h.baseURL(c) + receptionICSPath
 		p.Webcal = template.URL("webcal://" + strings.TrimPrefix(strings.TrimPrefix(p.ICS, "https://"), "http://"))

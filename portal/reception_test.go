@@ -1,6 +1,7 @@
 package portal_test
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	goical "github.com/emersion/go-ical"
 
 	"minhbach/portal/reception"
+	"minhbach/store"
 )
 
 var ict = time.FixedZone("ICT", 7*3600)
@@ -105,4 +107,32 @@ func TestReceptionICS(t *testing.T) {
 	if err != nil || lm.Before(vnDay(time.Now()).Add(-7*time.Hour)) {
 		t.Errorf("Last-Modified %v (%v)", lm, err)
 	}
+}
+
+// scheduleID is the demo schedule's item.
+func scheduleID(t *testing.T, e *env) int64 {
+	t.Helper()
+	items, err := e.st.Disclosures(context.Background(), store.DisclosureFilter{Public: true, Category: "tiep-cong-dan", Kind: "lich-tiep-dan", Limit: 5})
+	if err != nil || len(items) == 0 {
+		t.Fatalf("no schedule: %v", err)
+	}
+	return items[0].ID
+}
+
+// TestReceptionItemPages: the item keeps one address with its slots and
+// changes; version 1 has the slots only; the history names the changes
+// the second version added.
+func TestReceptionItemPages(t *testing.T) {
+	e := newEnv(t)
+	id := scheduleID(t, e)
+	item := e.get("/cong-khai/" + itoa(id))
+	mustContain(t, "item", item.body, "Lịch tiếp công dân định kỳ", "Thứ Năm", "Đỗ Minh Khang, Chủ tịch UBND xã",
+		"Hủy buổi tiếp", "Dời buổi tiếp", "Buổi tiếp bổ sung", `href="/lich-tiep-dan"`)
+	v1 := e.get("/cong-khai/" + itoa(id) + "/phien-ban/1").body
+	mustContain(t, "version 1", v1, "Đỗ Minh Khang")
+	if strings.Contains(v1, "Hủy buổi tiếp") {
+		t.Error("version 1 shows changes made in version 2")
+	}
+	mustContain(t, "history", e.get("/cong-khai/"+itoa(id)+"/lich-su").body, "Hủy buổi tiếp", "Chủ tịch UBND xã dự hội nghị trực tuyến của tỉnh")
+	mustContain(t, "category list links the overview", e.get("/cong-khai/tiep-cong-dan").body, `href="/lich-tiep-dan"`)
 }
