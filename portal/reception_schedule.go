@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/gofiber/fiber/v2"
+
 	"minhbach/portal/reception"
 	"minhbach/portal/workdays"
 	"minhbach/store"
@@ -89,7 +91,8 @@ func (h *handler) sessionsFor(s reception.Schedule, day time.Time, weeks int) []
 // sessionView is a session as pages show it.
 type sessionView struct {
 	reception.Session
-	Past bool // already over
+	Past  bool // already over
+	Today bool // held today
 }
 
 // DateLabel is "Thứ Năm, 03/12/2026".
@@ -175,12 +178,42 @@ func weeksOf(ss []reception.Session, day time.Time, weeks int) []receptionWeek {
 	return out
 }
 
-// nextSession is the first session held that has not ended at now.
-func nextSession(ss []reception.Session, now time.Time) (sessionView, bool) {
+// nextSession is the first session held on day or after it. The home
+// page is kept for the day, so a session of today stays listed until
+// midnight ("Hôm nay").
+func nextSession(ss []reception.Session, day time.Time) (sessionView, bool) {
 	for _, s := range ss {
-		if s.Status == reception.Held && s.Ends(vietnam).After(now) {
+		if s.Status == reception.Held && !s.Date.Before(day) {
 			return sessionView{Session: s}, true
 		}
 	}
 	return sessionView{}, false
+}
+
+// nextReception is the home page's "next reception": nil when no
+// schedule is published or none is held in the next five weeks.
+func (h *handler) nextReception(c *fiber.Ctx) (*sessionView, error) {
+	sch, err := h.publishedSchedule(c.UserContext())
+	if err != nil || sch == nil {
+		return nil, err
+	}
+	day := today(h.now())
+	s, ok := nextSession(h.sessionsFor(sch.S, day, receptionWeeks), day)
+	if !ok {
+		return nil, nil
+	}
+	s.Today = s.Date.Equal(day)
+	return &s, nil
+}
+
+// chairmanGaps is the officers' warning: the Mondays of the next weeks
+// whose published schedule has no session of the chairman, and the
+// schedule's id (0 when none is published).
+func (h *handler) chairmanGaps(c *fiber.Ctx) ([]time.Time, int64, error) {
+	sch, err := h.publishedSchedule(c.UserContext())
+	if err != nil || sch == nil {
+		return nil, 0, err
+	}
+	cal := h.calendar()
+	return reception.WeeksWithoutChairman(sch.S, today(h.now()), receptionWeeks, holidayNames(cal), cal.IsWorkday), sch.D.ID, nil
 }
