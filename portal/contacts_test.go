@@ -5,10 +5,15 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	govcard "github.com/emersion/go-vcard"
+
+	"minhbach/portal/contacts"
+	"minhbach/store"
 )
 
 // The demo's village head of Thôn Đoài did not agree to publish her
@@ -105,4 +110,84 @@ func TestContactsVillageFilter(t *testing.T) {
 	if r := e.get("/danh-ba?thon=999999"); r.status != http.StatusNotFound {
 		t.Errorf("unknown village: %d", r.status)
 	}
+}
+
+func directoryID(t *testing.T, e *env) int64 {
+	t.Helper()
+	items, err := e.st.Disclosures(context.Background(), store.DisclosureFilter{Public: true, Category: "danh-ba", Kind: "danh-ba", Limit: 5})
+	if err != nil || len(items) == 0 {
+		t.Fatalf("no directory: %v", err)
+	}
+	return items[0].ID
+}
+
+// TestContactsOfficerPage: an officer adds a person without consent (the
+// number stays private), then records the consent (it is published);
+// invalid input comes back beside the fields. Retiring the person's
+// village later leaves the published directory naming it.
+func TestContactsOfficerPage(t *testing.T) {
+	e := newEnv(t)
+	id := directoryID(t, e)
+	e.login("admin")
+	page := "/can-bo/cong-khai/" + itoa(id) + "/danh-ba"
+	mustContain(t, "page", e.get(page).body, "Phạm Văn Dũng", "Chưa đồng ý công khai", "Đồng ý công khai ngày")
+	tok := e.csrf(page)
+	vs, _ := e.st.Villages(context.Background())
+	village := vs[len(vs)-1]
+	form := url.Values{"_csrf": {tok}, "p-name": {"Mạc Thị Xuân"}, "p-role": {"truong-thon"}, "p-title": {"Trưởng " + village.Name},
+		"p-village": {itoa(village.ID)}, "p-phone": {"0200 000 099"}, "p-email": {"không-phải-thư"}, "ly-do": {"Bổ sung trưởng thôn"}}
+	r := e.post(page, form)
+	if r.status != http.StatusUnprocessableEntity {
+		t.Fatalf("bad e-mail: %d", r.status)
+	}
+	mustContain(t, "bad e-mail", r.body, "không hợp lệ", `id="p-email-error"`, `value="Mạc Thị Xuân"`)
+	form.Set("p-email", "")
+	if r = e.post(page, form); r.status != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", r.status, r.body)
+	}
+	pub := e.get("/danh-ba").body
+	mustContain(t, "public", pub, "Mạc Thị Xuân")
+	if strings.Contains(pub, "0200 000 099") {
+		t.Fatal("a number without consent is public")
+	}
+	key := personKey(t, e, id, "Mạc Thị Xuân")
+	form.Set("key", key)
+	form.Set("p-consent", "1")
+	form.Set("ly-do", "Ghi nhận đồng ý")
+	if r = e.post(page, form); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Vui lòng nhập ngày người này đồng ý") {
+		t.Fatalf("consent without a date: %d", r.status)
+	}
+	form.Set("p-consent_on", vnDay(time.Now()).Format("2006-01-02"))
+	form.Set("p-consent_how", "van-ban")
+	if r = e.post(page, form); r.status != http.StatusSeeOther {
+		t.Fatalf("consent: %d\n%s", r.status, r.body)
+	}
+	mustContain(t, "public with consent", e.get("/danh-ba").body, "0200 000 099")
+	mustContain(t, "vcard", e.get("/danh-ba/"+key+".vcf").body, "TEL;TYPE=WORK,VOICE:0200 000 099")
+
+	// The village is retired: the published directory still names it.
+	if err := e.st.RetireVillage(context.Background(), village.ID, true, 0); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "after retiring the village", e.get("/danh-ba").body, "<strong>Mạc Thị Xuân</strong> — Trưởng "+village.Name+" · "+village.Name)
+	mustContain(t, "edit form keeps the retired village", e.get(page+"?sua="+key).body, ">"+village.Name+"</option>")
+}
+
+func personKey(t *testing.T, e *env, id int64, name string) string {
+	t.Helper()
+	rows, err := e.st.Rows(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	people, err := contacts.Decode(rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range people {
+		if p.Name == name {
+			return p.Key
+		}
+	}
+	t.Fatalf("no %s", name)
+	return ""
 }

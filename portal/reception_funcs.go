@@ -33,5 +33,5 @@ func telURI(phone string) string {
 }
 
 func init() {
-	pageNames = append(pageNames, "reception", "contacts", "schedule_edit")
+	pageNames = append(pageNames, "reception", "contacts", "schedule_edit", "contacts_edit")
 }
