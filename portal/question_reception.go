@@ -63,4 +63,3 @@ func (h *handler) questionReception(c *fiber.Ctx, q store.Question, public bool)
 	}
 	return h.store.QuestionReception(c.UserContext(), q.ID)
 }
-
