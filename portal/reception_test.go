@@ -2,6 +2,7 @@ package portal_test
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
@@ -160,5 +161,29 @@ func TestNextReceptionAndChairmanWarning(t *testing.T) {
 	// the day the test runs: only this week's line must go.)
 	if strings.Contains(e.get("/can-bo").body, "tuần từ "+week3.Format("02/01/2006")) {
 		t.Error("the warning stays after the chairman's extra session")
+	}
+}
+
+// TestReceptionExport: the five weeks as CSV (BOM, CRLF) and JSON, with
+// the cancellation's status.
+func TestReceptionExport(t *testing.T) {
+	e := newEnv(t)
+	r := e.get("/lich-tiep-dan/xuat.csv")
+	if r.status != http.StatusOK || !strings.HasPrefix(r.body, "\ufeffma,ngay,thu") || !strings.Contains(r.body, "\r\n") {
+		t.Fatalf("CSV: %d %q", r.status, r.body[:min(len(r.body), 60)])
+	}
+	var sessions []struct{ Key, Status, Note string }
+	if err := json.Unmarshal([]byte(e.get("/lich-tiep-dan/xuat.json").body), &sessions); err != nil {
+		t.Fatal(err)
+	}
+	thu1 := reception.WeekStart(vnDay(time.Now())).AddDate(0, 0, 10)
+	var found bool
+	for _, s := range sessions {
+		if s.Key == "chu-tich-thu-nam-"+thu1.Format(time.DateOnly) {
+			found = s.Status == "huy" && strings.Contains(s.Note, "hội nghị")
+		}
+	}
+	if !found || len(sessions) < 10 {
+		t.Errorf("%d sessions; the cancellation of %s not found as cancelled", len(sessions), thu1.Format("02/01"))
 	}
 }

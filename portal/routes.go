@@ -53,6 +53,7 @@ func (h *handler) routes(app *fiber.App) {
 	// Citizen reception schedule and the directory (rows 4a, 4b).
 	app.Get(receptionPath, h.cached(nil, h.receptionIndex))
 	app.Get(receptionICSPath, h.receptionICS)
+	app.Get(receptionPath+"/xuat.:format", h.cached(nil, h.receptionExport))
 	app.Get(contactsPath, h.cached([]string{"thon"}, h.contactsIndex))
 	app.Get(contactsPath+"/:key.vcf", h.cached(nil, h.contactCard))
 	app.Get(contactsPath+"/xuat.:format", h.cached(nil, h.contactsExport))
