@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"minhbach/portal/reception"
+	"minhbach/store"
 )
 
 // TestScheduleOfficerPage: officers add a slot and a cancellation to the
@@ -108,4 +109,37 @@ func slotKey(t *testing.T, e *env, id int64, officer string) string {
 	}
 	t.Fatalf("no slot of %s", officer)
 	return ""
+}
+
+// TestScheduleDraft: a new schedule is a draft; slots are added without a
+// reason, the officers' preview shows them, residents do not see them.
+func TestScheduleDraft(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	id, err := e.st.CreateDisclosure(ctx, store.DisclosureInput{Category: "tiep-cong-dan", Kind: "lich-tiep-dan",
+		Title: "Lịch tiếp công dân năm sau", Body: "<p>Dự kiến.</p>", PostingFrom: vnDay(time.Now())}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.login("canbo")
+	page := "/can-bo/cong-khai/" + itoa(id) + "/lich"
+	body := e.get(page).body
+	mustContain(t, "draft page", body, "Bản nháp", "Chưa có buổi tiếp định kỳ nào.")
+	if strings.Contains(body, `name="ly-do"`) {
+		t.Error("a draft asks for a reason")
+	}
+	r := e.post(page+"/buoi", url.Values{"_csrf": {e.csrf(page)}, "s-weekday": {"5"}, "s-start": {"7:30"}, "s-end": {"10h30"},
+		"s-officer": {"Quách Văn Định"}, "s-title": {"Chủ tịch UBND xã"}, "s-chairman": {"1"}, "s-phone": {"0200 000 005"}, "s-place": {"Hội trường"}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("slot on a draft: %d\n%s", r.status, r.body)
+	}
+	mustContain(t, "preview", e.get("/can-bo/cong-khai/"+itoa(id)+"/xem-truoc").body, "Quách Văn Định", "07:30–10:30", "Chủ tịch tiếp")
+	if vs := versions(t, e, id); vs != 0 {
+		t.Errorf("a draft edit made %d versions", vs)
+	}
+	if strings.Contains(newEnvSameStore(e).get("/lich-tiep-dan").body, "Quách Văn Định") {
+		t.Error("a draft schedule is public")
+	}
+	// The generic form links to the schedule page.
+	mustContain(t, "edit form", e.get("/can-bo/cong-khai/"+itoa(id)).body, `href="`+page+`"`)
 }
