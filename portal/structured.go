@@ -14,13 +14,30 @@ import (
 // structuredSection is what an item's page shows of its structured content
 // (budget lines, household rows, a schedule…), below the body. One field
 // per kind; each kind's file builds its own.
-type structuredSection struct{}
+type structuredSection struct {
+	Reception *receptionSection
+	Contacts  *contactsSection
+}
 
 // structuredSection builds the structured part of item d's page as of
 // asOf (the moment the page is rendered for), from the rows of version row
 // rowsVersion (0: the working copy, for officers' previews). It returns nil
 // when the item's kind has none.
 func (h *handler) structuredSection(c *fiber.Ctx, d store.Disclosure, rowsVersion int64, asOf time.Time) (*structuredSection, error) {
+	switch {
+	case d.Category == receptionCategory && d.Kind == receptionKind:
+		s, err := h.receptionSection(c, d, rowsVersion, asOf)
+		if s == nil || err != nil {
+			return nil, err
+		}
+		return &structuredSection{Reception: s}, nil
+	case d.Category == contactsCategory && d.Kind == contactsKind:
+		s, err := h.contactsSection(c, d, rowsVersion)
+		if s == nil || err != nil {
+			return nil, err
+		}
+		return &structuredSection{Contacts: s}, nil
+	}
 	return nil, nil
 }
 
