@@ -15,7 +15,9 @@ import (
 // (budget lines, household rows, a schedule…), below the body. One field
 // per kind; each kind's file builds its own.
 type structuredSection struct {
-	Budget *budgetSection
+	Budget    *budgetSection
+	Reception *receptionSection
+	Contacts  *contactsSection
 }
 
 // structuredSection builds the structured part of item d's page as of
@@ -23,13 +25,25 @@ type structuredSection struct {
 // rowsVersion (0: the working copy, for officers' previews). It returns nil
 // when the item's kind has none.
 func (h *handler) structuredSection(c *fiber.Ctx, d store.Disclosure, rowsVersion int64, asOf time.Time) (*structuredSection, error) {
-	switch d.Category {
-	case budgetCategory:
-		b, err := h.budgetSection(c, d, rowsVersion, asOf)
-		if err != nil || b == nil {
+	switch {
+	case d.Category == budgetCategory:
+		s, err := h.budgetSection(c, d, rowsVersion, asOf)
+		if s == nil || err != nil {
 			return nil, err
 		}
-		return &structuredSection{Budget: b}, nil
+		return &structuredSection{Budget: s}, nil
+	case d.Category == receptionCategory && d.Kind == receptionKind:
+		s, err := h.receptionSection(c, d, rowsVersion, asOf)
+		if s == nil || err != nil {
+			return nil, err
+		}
+		return &structuredSection{Reception: s}, nil
+	case d.Category == contactsCategory && d.Kind == contactsKind:
+		s, err := h.contactsSection(c, d, rowsVersion)
+		if s == nil || err != nil {
+			return nil, err
+		}
+		return &structuredSection{Contacts: s}, nil
 	}
 	return nil, nil
 }
