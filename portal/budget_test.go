@@ -293,6 +293,11 @@ func TestBudgetImport(t *testing.T) {
 		t.Errorf("the officer page does not show the imported lines\n%s", between(r.body, "<main", "</main>"))
 	}
 
+	// The draft's preview shows the lines, as the public page will.
+	if pv := e.get("/can-bo/cong-khai/" + itoa(id) + "/xem-truoc"); !strings.Contains(pv.body, "<td>400.000</td><td>100.000</td><td>25,0 %</td>") {
+		t.Error("the preview does not show the draft's lines")
+	}
+
 	// Published, an edit needs a reason and makes a new version.
 	if err := e.st.PublishDisclosure(ctx, id, users[0].ID); err != nil {
 		t.Fatal(err)
