@@ -222,10 +222,14 @@ func (h *handler) budgetLatest(ctx context.Context, it budgetItem) (*budgetLates
 		max = maxInt64(max, maxInt64(part.Plan, part.Actual))
 	}
 	unit, format := chartUnit(max)
+	desc := "Biểu đồ thanh ngang: dự toán tổng thu, tổng chi. Số liệu ở bảng ngay dưới."
+	if l.HasActual {
+		desc = "Biểu đồ thanh ngang so sánh dự toán với số " + lower(l.Actual) + " của tổng thu, tổng chi. Số liệu ở bảng ngay dưới."
+	}
 	l.Chart = template.HTML(svgchart.Bars{
 		ID:          "bieu-do-moi-nhat",
 		Title:       l.Period + ": tổng thu, tổng chi, " + unit,
-		Desc:        "Biểu đồ thanh ngang so sánh dự toán" + map[bool]string{true: " với số " + lower(l.Actual), false: ""}[l.HasActual] + ". Số liệu ở bảng ngay dưới.",
+		Desc:        desc,
 		DescribedBy: "ngan-sach-moi-nhat",
 		Series:      series,
 		Groups:      groups,

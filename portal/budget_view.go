@@ -87,9 +87,9 @@ type yearTotals struct {
 // money writes đồng for tables: "1.234.567".
 func money(v int64) string { return vn.Number(v) }
 
-// newBudgetSection lays out a document's lines for its page. earlier are
-// the totals of the same stage in other years (any order), the current
-// document's included or not.
+// newBudgetSection lays out a document's lines for its page. others are
+// the totals of the same stage in other years, in any order; a year
+// already taken by the document itself is skipped.
 func newBudgetSection(itemID int64, stage string, facts budget.Facts, doc budget.Document, others []yearTotals) *budgetSection {
 	s := &budgetSection{
 		ItemID: itemID, Period: budget.Period(stage, facts), StageName: budget.StageName(stage),
@@ -109,7 +109,7 @@ func newBudgetSection(itemID int64, stage string, facts budget.Facts, doc budget
 		t.Title, t.TotalLabel = t.Caption+": "+lower(s.Period), "Tổng "+lower(t.Caption)
 		t.HasActual, t.ActualLabel = s.HasActual, s.ActualLabel
 		t.Body = budgetRowsHTML(p.Entries, s.HasActual)
-		t.Chart, t.ChartFor = s.sideChart(p)
+		t.Chart = s.sideChart(p)
 		s.Tables = append(s.Tables, t)
 	}
 	if len(s.Tables) == 2 {
@@ -131,7 +131,7 @@ const chartGroups = 12
 // sideChart draws plan against actual for the side's main lines: its
 // top-level lines, or the lines under its single top line (a file whose
 // only top line is the side's total).
-func (s *budgetSection) sideChart(p budget.Part) (template.HTML, string) {
+func (s *budgetSection) sideChart(p budget.Part) template.HTML {
 	var lines []budget.Entry
 	top := 0
 	for _, e := range p.Entries {
@@ -202,7 +202,7 @@ func (s *budgetSection) sideChart(p budget.Part) (template.HTML, string) {
 		Groups:      groups,
 		Format:      format,
 	}
-	return template.HTML(chart.SVG()), unit
+	return template.HTML(chart.SVG())
 }
 
 // newBudgetComparison sets the document's totals beside the same stage of
