@@ -115,8 +115,8 @@ func TestBrowserPrintsItemsOnA4(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, d := range items {
-		// A document whose content is rows (a budget's lines) is not
-		// short, whatever its text: the rows print below it.
+		// Structured items print their rows too: the short one is a
+		// document alone.
 		if d.RowCount == 0 && (short.ID == 0 || len(d.Body) < len(short.Body)) {
 			short = d
 		}
