@@ -157,3 +157,19 @@ func replyTemplateDeletePath(id int64) string { return replyTemplatePath(id) + "
 
 // questionLimitResetPath returns a clock value to its default.
 const questionLimitResetPath = questionLimitsPath + "/xoa"
+
+// Units and villages (administrators).
+const (
+	placesPath   = "/can-bo/don-vi"
+	villagesPath = "/can-bo/thon"
+)
+
+// placeActionPath is where a unit's or a village's line posts: action
+// "doi-ten" (rename) or "ngung" (retire or put back).
+func placeActionPath(village bool, id int64, action string) string {
+	base := placesPath
+	if village {
+		base = villagesPath
+	}
+	return base + "/" + itoa(id) + "/" + action
+}
