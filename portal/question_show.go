@@ -87,6 +87,8 @@ type questionShowPage struct {
 	Extension string          // the public reason of the extension
 	// Redactions: text removed after publication, when and why.
 	Redactions []store.QuestionRedaction
+	// About is the plan the question is about, while it is public.
+	About *store.Disclosure
 }
 
 // questionShowPublic is a published item's public page. Items not yet triaged
@@ -123,6 +125,9 @@ func (h *handler) questionShowPublic(c *fiber.Ctx) error {
 		case !errors.Is(err, store.ErrNotFound):
 			return err
 		}
+	}
+	if p.About, err = h.questionAboutPlan(c, q.ID); err != nil {
+		return err
 	}
 	if q.TextPublic() {
 		p.Body = markRedactedHTML(template.HTML(textToHTML(q.PublicBody))) // #nosec G203 -- textToHTML escapes

@@ -31,6 +31,12 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get("/cong-khai/:id<int>/gop-y", h.commentForm) // a form: never cached
 	app.Post("/cong-khai/:id<int>/gop-y", h.commentSubmit)
 
+	// Land-use plans, compensation plans and procedures (rows 3d, 6, 9a).
+	app.Get(landOverviewPath, h.cached(nil, h.landOverview))
+	app.Get("/cong-khai/:id<int>/cau-hoi", h.cached(listParams, h.planQuestions))
+	app.Get(proceduresPath, h.cached([]string{filterField}, h.procedureCatalogue))
+	app.Get(proceduresPath+"/xuat.:format", h.procedureExport)
+
 	// Residents' questions and the asker's private pages: never cached, and
 	// the tracking code is never in their URLs (see question_track.go).
 	app.Get(askPath, h.askForm)
@@ -79,6 +85,12 @@ func (h *handler) routes(app *fiber.App) {
 	app.Post("/can-bo/cong-khai/:id<int>/y-kien/cong-bo", h.officer(h.synthesisPublish))
 	app.Post("/can-bo/cong-khai/:id<int>/y-kien/:cid<int>/duyet", h.officer(h.commentModerate))
 	app.Post("/can-bo/cong-khai/:id<int>/y-kien/:cid<int>/tiep-thu", h.officer(h.commentDecide))
+	app.Get("/can-bo/cong-khai/:id<int>/quy-hoach", h.officer(h.planFactsForm))
+	app.Post("/can-bo/cong-khai/:id<int>/quy-hoach", h.officer(h.planFactsSave))
+	app.Get("/can-bo/cong-khai/:id<int>/boi-thuong", h.officer(h.compensationFactsForm))
+	app.Post("/can-bo/cong-khai/:id<int>/boi-thuong", h.officer(h.compensationFactsSave))
+	app.Get("/can-bo/cong-khai/:id<int>/thu-tuc", h.officer(h.procedureFactsForm))
+	app.Post("/can-bo/cong-khai/:id<int>/thu-tuc", h.officer(h.procedureFactsSave))
 	app.Get(officerQuestionsPath, h.officer(h.questionInbox))
 	app.Get(officerRecordPath, h.officer(h.questionRecordForm))
 	app.Post(officerRecordPath, h.officer(h.questionRecord))
