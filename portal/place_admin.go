@@ -283,3 +283,16 @@ func (h *handler) allPlaces(c *fiber.Ctx, k placeKind) ([]place, error) {
 	}
 	return out, nil
 }
+
+func init() {
+	for action, label := range map[string]string{
+		"units.rename":     "Đổi tên đơn vị",
+		"units.retire":     "Ngừng sử dụng đơn vị",
+		"units.restore":    "Dùng lại đơn vị",
+		"villages.rename":  "Đổi tên thôn",
+		"villages.retire":  "Ngừng sử dụng thôn",
+		"villages.restore": "Dùng lại thôn",
+	} {
+		actionLabels[action] = label
+	}
+}
