@@ -226,6 +226,9 @@ func Load(ctx context.Context, st *store.Store, opts Options) (Result, error) {
 		if err := loadQuestions(ctx, st, func(t time.Time) { now = t }, units, admin, officer, &res); err != nil {
 			return res, err
 		}
+		if err := loadLandQuestions(ctx, st, func(t time.Time) { now = t }, items, w.ids, admin, &res); err != nil {
+			return res, err
+		}
 	}
 	return res, nil
 }
@@ -262,6 +265,10 @@ type item struct {
 	Withdrawn  time.Time
 	Withdraw   string // the reason
 	Plan       bool   // the 2023 PAPI plan
+	// Structured sets the structured part of the new item (kind, decision
+	// date, facts) given the ids of its files; left out on a database
+	// older than store.StructuredSchema (the upgrade test).
+	Structured func(ctx context.Context, st *store.Store, files []int64, in *store.DisclosureInput) error
 }
 
 type eventKind int
@@ -352,6 +359,16 @@ func (w *writer) do(ctx context.Context, it item, e event, admin, officer int64,
 		in := store.DisclosureInput{Category: it.Category, Title: it.Title, Summary: it.Summary,
 			Body: it.Body, LegalBasis: it.LegalBasis, UnitID: unit, PostingFrom: it.From,
 			PostingUntil: it.Until, AttachmentIDs: ids, Demo: true}
+		if it.Structured != nil {
+			if v, err := w.st.Version(ctx); err != nil || v >= store.StructuredSchema {
+				if err == nil {
+					err = it.Structured(ctx, w.st, ids, &in)
+				}
+				if err != nil {
+					return err
+				}
+			}
+		}
 		id, err := w.st.CreateDisclosure(ctx, in, officer)
 		if err != nil {
 			return err
