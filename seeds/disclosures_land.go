@@ -195,6 +195,7 @@ func compensationItems() []item {
 		LegalBasis: lawLand2024 + "; Nghị định số 88/2024/NĐ-CP",
 		Unit:       unitDiaChinh,
 		From:       day(2025, 1, 6),
+		Until:      day(2025, 2, 4),
 		Published:  at(2025, 1, 6, 14, 15),
 		Structured: compensation(day(2024, 12, 27), land.Compensation{Project: roadProject, Households: 6, Total: total,
 			MeetingOn: "2024-12-02", MeetingAt: "Nhà văn hóa Thôn Đông", Outcome: roadOutcome}, "Thôn Đông", "Thôn Nam"),
