@@ -208,3 +208,24 @@ func proceduresExportPath(format, field string) string {
 func officerPlanFactsPath(id int64) string         { return officerItemActionPath(id, "quy-hoach") }
 func officerCompensationFactsPath(id int64) string { return officerItemActionPath(id, "boi-thuong") }
 func officerProcedureFactsPath(id int64) string    { return officerItemActionPath(id, "thu-tuc") }
+
+// The legal clock of disclosures: every rule, public; administrators add
+// changes on the officers' page.
+const (
+	rulesPath        = "/quy-dinh-cong-khai"
+	officerRulesPath = "/can-bo/quy-dinh-cong-khai"
+)
+
+// overview is the page that presents a category's items as data (the
+// budget by year and stage, the household lists…); the category's list
+// links to it. Each kind's file adds its entry in an init.
+type overview struct{ Path, Label string }
+
+var overviews = map[string]overview{}
+
+func overviewOf(category string) *overview {
+	if o, ok := overviews[category]; ok {
+		return &o
+	}
+	return nil
+}
