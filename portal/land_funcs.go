@@ -3,6 +3,7 @@ package portal
 import (
 	"html/template"
 
+	"minhbach/portal/land"
 	"minhbach/portal/procedure"
 )
 
@@ -21,4 +22,10 @@ func landFuncs() template.FuncMap {
 		"officerProcedureFactsPath":    officerProcedureFactsPath,
 		"procedureField":               func(slug string) procedure.Field { f, _ := procedure.FieldBySlug(slug); return f },
 	}
+}
+
+func init() {
+	overviews[land.CategoryPlan] = overview{landOverviewPath, "Quy hoạch, kế hoạch sử dụng đất kèm bản đồ"}
+	overviews[land.CategoryCompensation] = overview{landOverviewPath + "#boi-thuong", "Các phương án bồi thường đang niêm yết và đã niêm yết"}
+	overviews[procedure.Category] = overview{proceduresPath, "Danh mục thủ tục hành chính theo lĩnh vực, biểu mẫu tải về"}
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"minhbach/portal/land"
+	"minhbach/portal/procedure"
 	"minhbach/portal/rules"
 	"minhbach/store"
 )
@@ -14,14 +16,31 @@ import (
 // structuredSection is what an item's page shows of its structured content
 // (budget lines, household rows, a schedule…), below the body. One field
 // per kind; each kind's file builds its own.
-type structuredSection struct{}
+type structuredSection struct {
+	Land         *landSection         // dat-dai-quy-hoach: land-use plans (land_section.go)
+	Compensation *compensationSection // boi-thuong-tai-dinh-cu (land_section.go)
+	Procedure    *procedureSection    // thu-tuc-hanh-chinh (procedure_section.go)
+}
 
 // structuredSection builds the structured part of item d's page as of
 // asOf (the moment the page is rendered for), from the rows of version row
 // rowsVersion (0: the working copy, for officers' previews). It returns nil
 // when the item's kind has none.
 func (h *handler) structuredSection(c *fiber.Ctx, d store.Disclosure, rowsVersion int64, asOf time.Time) (*structuredSection, error) {
-	return nil, nil
+	var s structuredSection
+	var err error
+	switch d.Category {
+	case land.CategoryPlan:
+		s.Land, err = h.landSection(c, d, rowsVersion, asOf)
+	case land.CategoryCompensation:
+		s.Compensation, err = h.compensationSection(c, d, rowsVersion, asOf)
+	case procedure.Category:
+		s.Procedure, err = h.procedureSection(c, d, rowsVersion, asOf)
+	}
+	if err != nil || s == (structuredSection{}) {
+		return nil, err
+	}
+	return &s, nil
 }
 
 // now is the portal's clock: the store's, which tests set, so that a
