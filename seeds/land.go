@@ -163,7 +163,7 @@ func loadLandQuestions(ctx context.Context, st *store.Store, setNow func(time.Ti
 		"Xin hỏi gia đình có được hỗ trợ đào tạo, chuyển đổi nghề và tìm kiếm việc làm không, mức hỗ trợ tính thế nào?"
 	setNow(at(2026, time.November, 19, 20, 15))
 	id, err := st.SubmitQuestion(ctx, store.NewQuestion{CodeHash: code.Hash(), Kind: rules.KindQuestion, Topic: "dat-dai",
-		VillageID: village, Channel: store.ChannelWeb, Title: title, Body: body, AskerName: "Hoàng Văn Tâm",
+		VillageID: village, Channel: store.ChannelWeb, Title: title, Body: body, AskerName: "Hoàng Thị Thu",
 		Contact: "0200 555 0142", AboutID: plan}, 0)
 	if err != nil {
 		return fmt.Errorf("seeds: question about the plan: %w", err)
