@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"minhbach/portal/land"
+	"minhbach/portal/rules"
 	"minhbach/store"
 )
 
@@ -166,8 +168,12 @@ func (h *handler) renderCompensationFacts(c *fiber.Ctx, d store.Disclosure, f co
 	if err != nil {
 		return err
 	}
+	days, err := h.compensationPostingDays(c.UserContext(), d.DecidedOn)
+	if err != nil {
+		return err
+	}
 	p := &compensationFactsPage{Base: h.base(c, "Phương án bồi thường: "+d.Title), D: d, Form: f, Villages: villages,
-		Errors: errs, PostingDays: land.CompensationPostingDays}
+		Errors: errs, PostingDays: days}
 	p.NoIndex = true
 	return h.renderStatus(c, formStatus(errs), "compensation_facts", p)
 }
@@ -214,8 +220,12 @@ func (h *handler) compensationFactsSave(c *fiber.Ctx) error {
 		return err
 	}
 	in.PostingFrom = from
+	days, err := h.compensationPostingDays(c.UserContext(), decided)
+	if err != nil {
+		return err
+	}
 	note := ""
-	if end := land.PostingEnd(from); in.PostingUntil.IsZero() || in.PostingUntil.Before(end) {
+	if end := from.AddDate(0, 0, days-1); in.PostingUntil.IsZero() || in.PostingUntil.Before(end) {
 		in.PostingUntil = end
 		note = "Thời gian niêm yết: " + postingPeriod(from, end) + "."
 	}
@@ -226,4 +236,23 @@ func (h *handler) compensationFactsSave(c *fiber.Ctx) error {
 		return h.renderCompensationFacts(c, d, f, errs)
 	}
 	return h.factsSaved(c, d, officerCompensationFactsPath(d.ID), "phuong-an", note)
+}
+
+// compensationPostingDays is how many consecutive days a compensation plan
+// decided on that day is posted: the legal rule in force (portal/rules,
+// which an administrator may have changed), or the Land Law's 30 days
+// when the rule gives no calendar-day count.
+func (h *handler) compensationPostingDays(ctx context.Context, decided time.Time) (int, error) {
+	all, err := h.store.DisclosureRules(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if decided.IsZero() {
+		decided = today(h.now())
+	}
+	r, ok := rules.RuleFor(all, store.KindID(land.CategoryCompensation, land.KindCompensation), decided)
+	if !ok || r.PostUnknown || r.PostWhole || r.PostWorking || r.PostDays <= 0 {
+		return land.CompensationPostingDays, nil
+	}
+	return r.PostDays, nil
 }

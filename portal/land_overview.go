@@ -30,14 +30,13 @@ type compensationEntry struct {
 
 type landOverviewPage struct {
 	Base
-	Plans         []planEntry         // current period first, then the latest period
-	InWindow      []compensationEntry // compensation plans posted now
-	Past          []compensationEntry // the others, newest first
-	Demo          bool
-	CategoryPlan  string
-	CategoryComp  string
-	PostingDays   int
-	ShownPastMost int
+	Plans        []planEntry         // current period first, then the latest period
+	InWindow     []compensationEntry // compensation plans posted now
+	Past         []compensationEntry // the others, newest first
+	Demo         bool
+	CategoryPlan string
+	CategoryComp string
+	PostingDays  int // of a compensation plan, under the rule in force
 }
 
 // pastCompensationShown bounds the past compensation plans on the
@@ -50,9 +49,13 @@ const pastCompensationShown = 20
 func (h *handler) landOverview(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	t := today(time.Now())
+	days, err := h.compensationPostingDays(ctx, t)
+	if err != nil {
+		return err
+	}
 	p := &landOverviewPage{Base: h.base(c, "Quy hoạch, kế hoạch sử dụng đất và bồi thường"),
 		CategoryPlan: land.CategoryPlan, CategoryComp: land.CategoryCompensation,
-		PostingDays: land.CompensationPostingDays, ShownPastMost: pastCompensationShown}
+		PostingDays: days}
 	for kind, name := range planKindNames {
 		ds, err := h.publicOfKind(ctx, land.CategoryPlan, kind)
 		if err != nil {

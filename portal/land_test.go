@@ -323,6 +323,24 @@ func TestCompensationFactsForm(t *testing.T) {
 		d.PostingUntil.Format("2006-01-02") != "2026-12-15" {
 		t.Errorf("saved %s %+v until %v", d.Kind, c, d.PostingUntil)
 	}
+	// The 30 days come from the legal rules: an administrator's change
+	// (a longer posting, for plans decided from 2026) applies.
+	admin, _ := e.st.UserByLogin(context.Background(), "admin")
+	post := 45
+	if _, err := e.st.AddDisclosureRule(context.Background(), store.RuleChange{Kind: "boi-thuong-tai-dinh-cu/phuong-an",
+		EffectiveFrom: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), PostDays: &post, Rule: "Niêm yết 45 ngày (thử)",
+		Source: "Quyết định của UBND tỉnh (thử)", Confidence: "xã"}, admin.ID); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "rule shown", e.get(page).body, "niêm yết 45 ngày liên tục")
+	r = e.post(page, url.Values{"_csrf": {tok}, "project": {"Cải tạo đường trục xã"}, "villages": {itoa(villages[0].ID)},
+		"decided_on": {"2026-11-10"}, "posting_from": {"2026-11-16"}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", r.status, r.body)
+	}
+	if d, _ := e.st.Disclosure(context.Background(), id); d.PostingUntil.Format("2006-01-02") != "2026-12-30" {
+		t.Errorf("posted until %v under a 45-day rule", d.PostingUntil)
+	}
 }
 
 // The catalogue groups procedures by field, filters by one, and exports

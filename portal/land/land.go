@@ -25,7 +25,9 @@ const (
 // CompensationPostingDays is how long a compensation, support and
 // resettlement plan is posted at the commune office and the affected
 // villages before the meeting with the people whose land is recovered:
-// 30 days (Land Law 2024 Art. 87(3)(a)).
+// 30 days (Land Law 2024 Art. 87(3)(a)). The portal takes the value from
+// the legal rules (portal/rules), which an administrator may change; this
+// is the fallback when they give none.
 const CompensationPostingDays = 30
 
 // MaxMaps is the most maps one plan carries.
@@ -175,10 +177,4 @@ func (c Compensation) VillageNames() string {
 		names[i] = v.Name
 	}
 	return strings.Join(names, ", ")
-}
-
-// PostingEnd is the last day of a compensation plan's posting window that
-// starts on from: 30 consecutive days, from included.
-func PostingEnd(from time.Time) time.Time {
-	return from.AddDate(0, 0, CompensationPostingDays-1)
 }

@@ -58,8 +58,4 @@ func TestCompensation(t *testing.T) {
 	if c.VillageNames() != "Thôn Đông, Thôn Nam" || !c.Meeting().Equal(date(2024, 12, 2)) {
 		t.Errorf("%q %v", c.VillageNames(), c.Meeting())
 	}
-	// 30 consecutive days, the first included (Land Law 2024 Art. 87(3)(a)).
-	if got := PostingEnd(date(2024, 11, 11)); !got.Equal(date(2024, 12, 10)) {
-		t.Errorf("PostingEnd = %v", got)
-	}
 }
