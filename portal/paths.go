@@ -174,6 +174,23 @@ func placeActionPath(village bool, id int64, action string) string {
 	return base + "/" + itoa(id) + "/" + action
 }
 
+// Citizen reception schedule and the commune's directory (rows 4a, 4b).
+const (
+	receptionPath    = "/lich-tiep-dan"
+	receptionICSPath = "/lich-tiep-dan.ics"
+	contactsPath     = "/danh-ba"
+)
+
+// officerSchedulePath is the officers' page of a schedule item's slots
+// and changes.
+func officerSchedulePath(id int64) string { return officerItemsPath + "/" + itoa(id) + "/lich" }
+
+// officerContactsPath is the officers' page of a directory item's people.
+func officerContactsPath(id int64) string { return officerItemsPath + "/" + itoa(id) + "/danh-ba" }
+
+// contactCardPath is one person's vCard.
+func contactCardPath(key string) string { return contactsPath + "/" + key + ".vcf" }
+
 // Land-use plans, compensation plans and procedures (plan rows 3d, 6, 9a).
 const (
 	landOverviewPath = "/quy-hoach"

@@ -56,6 +56,14 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get(rulesPath, h.cached(nil, h.disclosureRules))
 	app.Get(protectedPath, h.cached(nil, h.questionProtected))
 
+	// Citizen reception schedule and the directory (rows 4a, 4b).
+	app.Get(receptionPath, h.cached(nil, h.receptionIndex))
+	app.Get(receptionICSPath, h.receptionICS)
+	app.Get(receptionPath+"/xuat.:format", h.cached(nil, h.receptionExport))
+	app.Get(contactsPath, h.cached([]string{"thon"}, h.contactsIndex))
+	app.Get(contactsPath+"/:key.vcf", h.cached(nil, h.contactCard))
+	app.Get(contactsPath+"/xuat.:format", h.cached(nil, h.contactsExport))
+
 	// Feeds.
 	app.Get("/feed.:format", h.feed)
 	app.Get("/cong-khai/:slug/feed.:format", h.feed)
@@ -86,6 +94,14 @@ func (h *handler) routes(app *fiber.App) {
 	app.Post("/can-bo/cong-khai/:id<int>/y-kien/cong-bo", h.officer(h.synthesisPublish))
 	app.Post("/can-bo/cong-khai/:id<int>/y-kien/:cid<int>/duyet", h.officer(h.commentModerate))
 	app.Post("/can-bo/cong-khai/:id<int>/y-kien/:cid<int>/tiep-thu", h.officer(h.commentDecide))
+	app.Get("/can-bo/cong-khai/:id<int>/lich", h.officer(h.scheduleEdit))
+	app.Post("/can-bo/cong-khai/:id<int>/lich/buoi", h.officer(h.scheduleSaveSlot))
+	app.Post("/can-bo/cong-khai/:id<int>/lich/buoi/xoa", h.officer(h.scheduleDeleteSlot))
+	app.Post("/can-bo/cong-khai/:id<int>/lich/thay-doi", h.officer(h.scheduleAddChange))
+	app.Post("/can-bo/cong-khai/:id<int>/lich/thay-doi/xoa", h.officer(h.scheduleDeleteChange))
+	app.Get("/can-bo/cong-khai/:id<int>/danh-ba", h.officer(h.contactsEdit))
+	app.Post("/can-bo/cong-khai/:id<int>/danh-ba", h.officer(h.contactsSave))
+	app.Post("/can-bo/cong-khai/:id<int>/danh-ba/xoa", h.officer(h.contactsDelete))
 	app.Get("/can-bo/cong-khai/:id<int>/quy-hoach", h.officer(h.planFactsForm))
 	app.Post("/can-bo/cong-khai/:id<int>/quy-hoach", h.officer(h.planFactsSave))
 	app.Get("/can-bo/cong-khai/:id<int>/boi-thuong", h.officer(h.compensationFactsForm))

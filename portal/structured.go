@@ -17,6 +17,8 @@ import (
 // (budget lines, household rows, a schedule…), below the body. One field
 // per kind; each kind's file builds its own.
 type structuredSection struct {
+	Reception *receptionSection
+	Contacts  *contactsSection
 	Land         *landSection         // dat-dai-quy-hoach: land-use plans (land_section.go)
 	Compensation *compensationSection // boi-thuong-tai-dinh-cu (land_section.go)
 	Procedure    *procedureSection    // thu-tuc-hanh-chinh (procedure_section.go)
@@ -27,6 +29,20 @@ type structuredSection struct {
 // rowsVersion (0: the working copy, for officers' previews). It returns nil
 // when the item's kind has none.
 func (h *handler) structuredSection(c *fiber.Ctx, d store.Disclosure, rowsVersion int64, asOf time.Time) (*structuredSection, error) {
+	switch {
+	case d.Category == receptionCategory && d.Kind == receptionKind:
+		s, err := h.receptionSection(c, d, rowsVersion, asOf)
+		if s == nil || err != nil {
+			return nil, err
+		}
+		return &structuredSection{Reception: s}, nil
+	case d.Category == contactsCategory && d.Kind == contactsKind:
+		s, err := h.contactsSection(c, d, rowsVersion)
+		if s == nil || err != nil {
+			return nil, err
+		}
+		return &structuredSection{Contacts: s}, nil
+	}
 	var s structuredSection
 	var err error
 	switch d.Category {

@@ -63,7 +63,7 @@ func TestLegalClockOnItemPage(t *testing.T) {
 		t.Fatalf("frozen rule: %+v", rule)
 	}
 	page := e.browser().get("/cong-khai/" + itoa(id))
-	mustContain(t, "item page", page.body, "Thời hạn công khai", "Công khai chậm", "ngày làm việc",
+	mustContain(t, "item page", page.body, "Thời hạn công khai", "Công khai chậm", "ngày làm việc", "Theo quy định nào?",
 		"Luật Thực hiện dân chủ ở cơ sở", "/quy-dinh-cong-khai")
 
 	// On time when the decision was today.

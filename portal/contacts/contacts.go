@@ -19,6 +19,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
 	"minhbach/portal/reception"
 )
 
@@ -135,7 +138,9 @@ func Rows(people []Person) []json.RawMessage {
 	return out
 }
 
-// Sort orders people by role (in Roles' order), then village, then name.
+// Sort orders people by role (in Roles' order), then village (in
+// Vietnamese alphabetical order); within that, the order officers entered
+// them (the chairman before the vice-chairman).
 func Sort(people []Person) {
 	rank := func(slug string) int {
 		i := slices.IndexFunc(Roles, func(r Role) bool { return r.Slug == slug })
@@ -144,14 +149,12 @@ func Sort(people []Person) {
 		}
 		return i
 	}
+	coll := collate.New(language.Vietnamese)
 	slices.SortStableFunc(people, func(a, b Person) int {
 		if d := rank(a.Role) - rank(b.Role); d != 0 {
 			return d
 		}
-		if c := strings.Compare(a.Village, b.Village); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Name, b.Name)
+		return coll.CompareString(a.Village, b.Village)
 	})
 }
 
