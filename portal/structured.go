@@ -17,8 +17,8 @@ import (
 // (budget lines, household rows, a schedule…), below the body. One field
 // per kind; each kind's file builds its own.
 type structuredSection struct {
-	Reception *receptionSection
-	Contacts  *contactsSection
+	Reception    *receptionSection
+	Contacts     *contactsSection
 	Land         *landSection         // dat-dai-quy-hoach: land-use plans (land_section.go)
 	Compensation *compensationSection // boi-thuong-tai-dinh-cu (land_section.go)
 	Procedure    *procedureSection    // thu-tuc-hanh-chinh (procedure_section.go)
