@@ -121,10 +121,12 @@ func (h *handler) compensationSection(c *fiber.Ctx, d store.Disclosure, rowsVers
 		return nil, err
 	}
 	s.InWindow = inPostingWindow(d, today(asOf))
-	if !d.IsPublished() || d.Internal {
-		return s, nil
+	if d.Version == 0 || d.Internal {
+		return s, nil // a draft: no questions yet
 	}
-	s.AskURL = askAboutPath(d.ID)
+	if d.IsPublished() {
+		s.AskURL = askAboutPath(d.ID)
+	}
 	ctx := c.UserContext()
 	f := store.QuestionFilter{Public: true, AboutID: d.ID, Limit: planQuestionsShown}
 	qs, err := h.store.Questions(ctx, f)

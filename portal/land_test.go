@@ -286,6 +286,17 @@ func TestAskAboutPlan(t *testing.T) {
 	if r := e.get("/cong-khai/" + itoa(draft) + "/cau-hoi"); r.status != http.StatusNotFound {
 		t.Errorf("a draft's questions page: %d", r.status)
 	}
+	// A withdrawn plan keeps its questions readable, and takes no new one.
+	u, _ := e.st.UserByLogin(context.Background(), "canbo")
+	if err := e.st.WithdrawDisclosure(context.Background(), plan, "Dự án tạm dừng", u.ID); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "withdrawn plan's questions", e.get(list).body, "Bao giờ chi trả tiền bồi thường?")
+	item := e.get("/cong-khai/" + itoa(plan)).body
+	mustContain(t, "withdrawn plan", item, "Bao giờ chi trả tiền bồi thường?")
+	if strings.Contains(item, "Hỏi về phương án này") || strings.Contains(e.get("/hoi-dap/gui?ve="+itoa(plan)).body, `name="ve"`) {
+		t.Error("a withdrawn plan still takes questions")
+	}
 }
 
 func TestCompensationFactsForm(t *testing.T) {

@@ -15,9 +15,9 @@ import (
 // is about: /hoi-dap/gui?ve=42 ("về": about).
 const paramAbout = "ve"
 
-// aboutTarget returns the plan a question may be about: a published,
-// public compensation plan. Anything else is not found.
-func (h *handler) aboutTarget(c *fiber.Ctx, id int64) (store.Disclosure, error) {
+// publicPlan returns a public compensation plan (published, or withdrawn
+// and still readable); anything else is not found.
+func (h *handler) publicPlan(c *fiber.Ctx, id int64) (store.Disclosure, error) {
 	if id <= 0 {
 		return store.Disclosure{}, store.ErrNotFound
 	}
@@ -25,10 +25,20 @@ func (h *handler) aboutTarget(c *fiber.Ctx, id int64) (store.Disclosure, error) 
 	if err != nil {
 		return d, err
 	}
-	if !d.IsPublished() || d.Internal || d.Category != land.CategoryCompensation || d.Kind != land.KindCompensation {
+	if d.Internal || d.Category != land.CategoryCompensation || d.Kind != land.KindCompensation {
 		return store.Disclosure{}, store.ErrNotFound
 	}
 	return d, nil
+}
+
+// aboutTarget returns the plan a question may be about: a published
+// compensation plan (not a withdrawn one). Anything else is not found.
+func (h *handler) aboutTarget(c *fiber.Ctx, id int64) (store.Disclosure, error) {
+	d, err := h.publicPlan(c, id)
+	if err == nil && !d.IsPublished() {
+		err = store.ErrNotFound
+	}
+	return d, err
 }
 
 // aboutOf reads the form's plan: the disclosure, or nil when the form
@@ -68,13 +78,14 @@ type planQuestionsPage struct {
 }
 
 // planQuestions is /cong-khai/{id}/cau-hoi: every published question about
-// a compensation plan, newest change first, paged by key.
+// a compensation plan, newest change first, paged by key; a withdrawn
+// plan keeps its questions readable.
 func (h *handler) planQuestions(c *fiber.Ctx) error {
 	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
 	if err != nil {
 		return errNotFound()
 	}
-	d, err := h.aboutTarget(c, id)
+	d, err := h.publicPlan(c, id)
 	if err != nil {
 		return err
 	}
