@@ -39,6 +39,20 @@ func TestBrowserStructuredReception(t *testing.T) {
 	screenshot(t, ctx, "browser-360px-reception.png")
 	do(t, ctx, chromedp.Navigate(e.url+"/danh-ba"))
 	screenshot(t, ctx, "browser-360px-contacts.png")
+	// The schedule prints on A4, five weeks on at most three pages.
+	do(t, ctx, chromedp.Navigate(e.url+"/lich-tiep-dan"))
+	pdf := printPDF(t, ctx)
+	n := len(pdfPage.FindAll(pdf, -1))
+	t.Logf("the schedule prints on %d A4 pages (%d bytes of PDF)", n, len(pdf))
+	if n < 1 || n > 3 {
+		t.Errorf("the schedule prints on %d pages", n)
+	}
+	for _, m := range pdfMediaBox.FindAllSubmatch(pdf, -1) {
+		if string(m[1]) != "595" && !strings.HasPrefix(string(m[1]), "595.") && !strings.HasPrefix(string(m[1]), "594.") {
+			t.Errorf("the schedule prints on %s pt wide paper, want A4", m[1])
+			break
+		}
+	}
 
 	// axe-core runs as a script: turn scripts back on for it (the pages
 	// have none of their own), then for the officers' forms.

@@ -55,6 +55,11 @@ func TestQuestionFromReceptionSession(t *testing.T) {
 		t.Fatalf("unknown session: %d", r.status)
 	}
 	f.Set("reception_session", value)
+	f.Set("received_on", day.AddDate(0, 0, -1).Format("02/01/2006"))
+	if r := e.post("/can-bo/hoi-dap/nhap", f); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "khác ngày của buổi tiếp công dân đã chọn") {
+		t.Fatalf("a day other than the session's: %d", r.status)
+	}
+	f.Set("received_on", day.Format("02/01/2006"))
 	if r := e.post("/can-bo/hoi-dap/nhap", f); r.status != http.StatusOK {
 		t.Fatalf("record: %d\n%s", r.status, r.body)
 	}

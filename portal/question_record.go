@@ -145,9 +145,11 @@ func (h *handler) renderRecordForm(c *fiber.Ctx, f recordForm, errs fieldErrors)
 		return err
 	}
 	p := &recordPage{Base: h.base(c, "Nhập phản ánh nhận trực tiếp"), Form: f, Errors: errs, Villages: vs, Today: isoDate(today(time.Now()))}
-	if p.Sessions, err = h.recentSessions(c); err != nil {
+	sessions, err := h.recentSessions(c)
+	if err != nil {
 		return err
 	}
+	p.Sessions = sessionOptions(sessions)
 	return h.renderStatus(c, formStatus(errs), "question_record", p)
 }
 
