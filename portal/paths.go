@@ -195,6 +195,41 @@ func officerContactsPath(id int64) string { return officerItemsPath + "/" + itoa
 // contactCardPath is one person's vCard.
 func contactCardPath(key string) string { return contactsPath + "/" + key + ".vcf" }
 
+// Land-use plans, compensation plans and procedures (plan rows 3d, 6, 9a).
+const (
+	landOverviewPath = "/quy-hoach"
+	proceduresPath   = "/thu-tuc"
+)
+
+// askAboutPath is the question form with a compensation plan chosen.
+func askAboutPath(id int64) string { return askPath + "?" + paramAbout + "=" + itoa(id) }
+
+// planQuestionsPath lists the published questions about a plan.
+func planQuestionsPath(id int64) string { return itemPath(id) + "/cau-hoi" }
+
+// proceduresFieldPath is the catalogue of one field, or all when "".
+func proceduresFieldPath(field string) string {
+	if field == "" {
+		return proceduresPath
+	}
+	return proceduresPath + "?" + filterField + "=" + field
+}
+
+// proceduresExportPath is the catalogue (of one field when not "") as csv
+// or json.
+func proceduresExportPath(format, field string) string {
+	p := proceduresPath + "/xuat." + format
+	if field != "" {
+		p += "?" + filterField + "=" + field
+	}
+	return p
+}
+
+// Officers' pages of the facts of a plan, a compensation plan, a procedure.
+func officerPlanFactsPath(id int64) string         { return officerItemActionPath(id, "quy-hoach") }
+func officerCompensationFactsPath(id int64) string { return officerItemActionPath(id, "boi-thuong") }
+func officerProcedureFactsPath(id int64) string    { return officerItemActionPath(id, "thu-tuc") }
+
 // The legal clock of disclosures: every rule, public; administrators add
 // changes on the officers' page.
 const (

@@ -34,6 +34,11 @@ func (h *handler) routes(app *fiber.App) {
 	// Budget documents: the overview and an item's lines as data.
 	app.Get(budgetPath, h.cached(nil, h.budgetOverview))
 	app.Get("/cong-khai/:id<int>/ngan-sach.:format", h.budgetExport)
+	// Land-use plans, compensation plans and procedures (rows 3d, 6, 9a).
+	app.Get(landOverviewPath, h.cached(nil, h.landOverview))
+	app.Get("/cong-khai/:id<int>/cau-hoi", h.cached(listParams, h.planQuestions))
+	app.Get(proceduresPath, h.cached([]string{filterField}, h.procedureCatalogue))
+	app.Get(proceduresPath+"/xuat.:format", h.procedureExport)
 
 	// Residents' questions and the asker's private pages: never cached, and
 	// the tracking code is never in their URLs (see question_track.go).
@@ -103,6 +108,12 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get("/can-bo/cong-khai/:id<int>/danh-ba", h.officer(h.contactsEdit))
 	app.Post("/can-bo/cong-khai/:id<int>/danh-ba", h.officer(h.contactsSave))
 	app.Post("/can-bo/cong-khai/:id<int>/danh-ba/xoa", h.officer(h.contactsDelete))
+	app.Get("/can-bo/cong-khai/:id<int>/quy-hoach", h.officer(h.planFactsForm))
+	app.Post("/can-bo/cong-khai/:id<int>/quy-hoach", h.officer(h.planFactsSave))
+	app.Get("/can-bo/cong-khai/:id<int>/boi-thuong", h.officer(h.compensationFactsForm))
+	app.Post("/can-bo/cong-khai/:id<int>/boi-thuong", h.officer(h.compensationFactsSave))
+	app.Get("/can-bo/cong-khai/:id<int>/thu-tuc", h.officer(h.procedureFactsForm))
+	app.Post("/can-bo/cong-khai/:id<int>/thu-tuc", h.officer(h.procedureFactsSave))
 	app.Get(officerQuestionsPath, h.officer(h.questionInbox))
 	app.Get(officerRecordPath, h.officer(h.questionRecordForm))
 	app.Post(officerRecordPath, h.officer(h.questionRecord))

@@ -7,6 +7,8 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"minhbach/portal/land"
+	"minhbach/portal/procedure"
 	"minhbach/portal/rules"
 	"minhbach/store"
 )
@@ -15,9 +17,12 @@ import (
 // (budget lines, household rows, a schedule…), below the body. One field
 // per kind; each kind's file builds its own.
 type structuredSection struct {
-	Budget    *budgetSection
-	Reception *receptionSection
-	Contacts  *contactsSection
+	Budget       *budgetSection
+	Reception    *receptionSection
+	Contacts     *contactsSection
+	Land         *landSection         // dat-dai-quy-hoach: land-use plans (land_section.go)
+	Compensation *compensationSection // boi-thuong-tai-dinh-cu (land_section.go)
+	Procedure    *procedureSection    // thu-tuc-hanh-chinh (procedure_section.go)
 }
 
 // structuredSection builds the structured part of item d's page as of
@@ -45,7 +50,20 @@ func (h *handler) structuredSection(c *fiber.Ctx, d store.Disclosure, rowsVersio
 		}
 		return &structuredSection{Contacts: s}, nil
 	}
-	return nil, nil
+	var s structuredSection
+	var err error
+	switch d.Category {
+	case land.CategoryPlan:
+		s.Land, err = h.landSection(c, d, rowsVersion, asOf)
+	case land.CategoryCompensation:
+		s.Compensation, err = h.compensationSection(c, d, rowsVersion, asOf)
+	case procedure.Category:
+		s.Procedure, err = h.procedureSection(c, d, rowsVersion, asOf)
+	}
+	if err != nil || s == (structuredSection{}) {
+		return nil, err
+	}
+	return &s, nil
 }
 
 // now is the portal's clock: the store's, which tests set, so that a

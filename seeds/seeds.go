@@ -237,6 +237,9 @@ func Load(ctx context.Context, st *store.Store, opts Options) (Result, error) {
 		if err := loadQuestions(ctx, st, func(t time.Time) { now = t }, units, admin, officer, &res); err != nil {
 			return res, err
 		}
+		if err := loadLandQuestions(ctx, st, func(t time.Time) { now = t }, items, w.ids, admin, &res); err != nil {
+			return res, err
+		}
 	}
 	if err := loadReception(ctx, st, func(t time.Time) { now = t }, units, admin, &res); err != nil {
 		return res, err
@@ -283,6 +286,10 @@ type item struct {
 	// Input sets the structured part at creation (kind, decision date,
 	// facts, rows); nil for none.
 	Input func(*store.DisclosureInput)
+	// Structured sets the structured part of the new item (kind, decision
+	// date, facts) given the ids of its files; left out on a database
+	// older than store.StructuredSchema (the upgrade test).
+	Structured func(ctx context.Context, st *store.Store, files []int64, in *store.DisclosureInput) error
 }
 
 type eventKind int
@@ -382,6 +389,11 @@ func (w *writer) do(ctx context.Context, it item, e event, admin, officer int64,
 			PostingUntil: it.Until, AttachmentIDs: ids, Demo: true}
 		if w.structured {
 			in.Kind, in.DecidedOn = it.Kind, it.Decided
+			if it.Structured != nil {
+				if err := it.Structured(ctx, w.st, ids, &in); err != nil {
+					return err
+				}
+			}
 		}
 		if it.Input != nil && w.structured {
 			it.Input(&in)
