@@ -123,6 +123,7 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 		"confidence":            confidenceLabel,
 		"rulesPath":             func() string { return rulesPath },
 		"officerRulesPath":      func() string { return officerRulesPath },
+		"budgetPath":            func() string { return budgetPath },
 		"overviewOf":            overviewOf,
 		"overviewLinks":         overviewLinks,
 		"disclosureKindOptions": disclosureKindOptions,
