@@ -3,8 +3,8 @@ package households
 // Count is the number of households of each classification in one village
 // (or, in Counts.All, the commune).
 type Count struct {
-	Village string
-	N       [4]int // by position in Classes
+	Village string `json:"village"`
+	N       [4]int `json:"n"` // by position in Classes
 }
 
 // Of is the number of households classified c.
@@ -28,6 +28,17 @@ type Group struct {
 type Counts struct {
 	Villages []Count // in the commune's order of villages, then others as met
 	All      Count
+}
+
+// CountsOf rebuilds Counts from its villages' counts (as kept in Facts).
+func CountsOf(villages []Count) Counts {
+	c := Counts{Villages: villages}
+	for _, v := range villages {
+		for i, n := range v.N {
+			c.All.N[i] += n
+		}
+	}
+	return c
 }
 
 // Used is the classifications with at least one household, in page order:

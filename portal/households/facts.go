@@ -17,7 +17,14 @@ type Facts struct {
 	MeetingOn  string `json:"meeting_on,omitempty"`  // the village meeting that agreed the list
 	DecisionNo string `json:"decision_no,omitempty"` // the chairman's recognition decision
 	DecisionOn string `json:"decision_on,omitempty"`
+	// Counts are the rows' counts by village, computed whenever the rows
+	// are saved: overviews and pages after the window read them without
+	// reading the rows (and the names).
+	Counts []Count `json:"counts,omitempty"`
 }
+
+// Tally is the list's counts as kept in the facts.
+func (f Facts) Tally() Counts { return CountsOf(f.Counts) }
 
 // ParseFacts reads stored facts; empty input gives zero Facts.
 func ParseFacts(raw []byte) (Facts, error) {
