@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"minhbach/portal/rules"
 )
 
 // HistoryVersion is one published state of an item given to LoadHistory.
@@ -49,11 +51,23 @@ func (s *Store) LoadHistory(ctx context.Context, items []HistoryItem, userID int
 			return err
 		}
 		defer l.close()
+		var all []rules.DisclosureRule
+		if s.structured() {
+			if all, err = loadRules(ctx, tx); err != nil {
+				return err
+			}
+		}
 		var log []auditRow
 		for _, it := range items {
 			id, rows, err := l.item(ctx, it, nullID(userID))
 			if err != nil {
 				return err
+			}
+			if len(it.History) > 0 && all != nil {
+				// As PublishDisclosure would have, on the day of the first version.
+				if err := freezeRule(ctx, tx, id, all, civilToday(it.History[0].PublishedAt)); err != nil {
+					return err
+				}
 			}
 			ids = append(ids, id)
 			log = append(log, rows...)
@@ -74,8 +88,16 @@ func (s *Store) LoadHistory(ctx context.Context, items []HistoryItem, userID int
 }
 
 func (it HistoryItem) check() error {
+	// The bulk path writes plain items; structured content goes through
+	// CreateDisclosure and UpdateDisclosure, which validate its rows.
+	if it.Draft.hasStructured() {
+		return errors.New("structured content cannot be bulk-loaded")
+	}
 	var last time.Time
 	for i, v := range it.History {
+		if v.hasStructured() {
+			return errors.New("structured content cannot be bulk-loaded")
+		}
 		if i > 0 && v.Reason == "" {
 			return ErrReasonRequired
 		}

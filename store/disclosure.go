@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -48,6 +49,21 @@ type Disclosure struct {
 	Demo           bool
 	CreatedAt      time.Time
 	Attachments    []Attachment
+
+	// Structured content and the legal clock (schema 10).
+	Kind      string    // sub-kind slug inside the category (rules.DisclosureKind); "" general
+	DecidedOn time.Time // civil date of the decision, or the end of the period reported
+	Internal  bool      // addressed to the commune's officers only (row 2b)
+	// Facts are the kind's one-record fields, as JSON; nil when none.
+	Facts json.RawMessage
+	// RowsVersion is, in a public copy, the id of the version row that
+	// holds the rows (VersionRows, EachVersionRow); 0 when none. Working
+	// copies read theirs with Rows.
+	RowsVersion int64
+	RowCount    int
+	// ClockRule is the legal rule the item was judged by, frozen as JSON
+	// at its first publication (ClockRuleValue); nil for drafts.
+	ClockRule json.RawMessage
 }
 
 // IsDraft reports whether the item was never published.
@@ -72,6 +88,15 @@ type DisclosureInput struct {
 	// AttachmentIDs is the whole attachment set, in order.
 	AttachmentIDs []int64
 	Demo          bool
+
+	Kind      string
+	DecidedOn time.Time
+	Facts     json.RawMessage // nil: none
+	// Rows: nil leaves the rows as they are (none, on create); a non-nil
+	// slice replaces them all. Each row is a JSON object with a unique,
+	// non-empty "key" that stays the same across versions: the history
+	// matches rows by it.
+	Rows []json.RawMessage
 }
 
 // Version is one published state of a disclosure. Versions are append-only.
@@ -90,6 +115,13 @@ type Version struct {
 	Reason       string
 	PublishedAt  time.Time
 	Attachments  []Attachment
+
+	Kind        string
+	DecidedOn   time.Time
+	Internal    bool
+	Facts       json.RawMessage
+	RowsVersion int64 // the version row holding this version's rows; 0: none
+	RowCount    int
 }
 
 // CreateDisclosure saves a new draft.
@@ -108,6 +140,9 @@ func (s *Store) CreateDisclosure(ctx context.Context, in DisclosureInput, userID
 		}
 		id, _ = res.LastInsertId()
 		if err := setWorkingAttachments(ctx, tx, id, in.AttachmentIDs); err != nil {
+			return err
+		}
+		if err := s.writeStructured(ctx, tx, id, in); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, userID, "disclosure.create", "disclosure", id, in.Title)
@@ -145,6 +180,9 @@ func (s *Store) UpdateDisclosure(ctx context.Context, id int64, in DisclosureInp
 			return err
 		}
 		if err := setWorkingAttachments(ctx, tx, id, in.AttachmentIDs); err != nil {
+			return err
+		}
+		if err := s.writeStructured(ctx, tx, id, in); err != nil {
 			return err
 		}
 		if status == StatusPublished {
@@ -231,17 +269,13 @@ func disclosureStatus(ctx context.Context, tx *sql.Tx, id int64) (string, error)
 // appendVersion copies the working copy into a new public version.
 func (s *Store) appendVersion(ctx context.Context, tx *sql.Tx, id int64, reason string, userID int64) error {
 	now := ts(s.now())
-	res, err := tx.ExecContext(ctx, `
-		INSERT INTO disclosure_versions(disclosure_id, version, category, title, summary, body, legal_basis,
-			unit_name, posting_from, posting_until, reason, published_at, published_by)
-		SELECT d.id, d.current_version + 1, d.category, d.title, d.summary, d.body, d.legal_basis,
-			COALESCE(u.name, ''), d.posting_from, d.posting_until, ?, ?, ?
-		FROM disclosures d LEFT JOIN units u ON u.id = d.unit_id WHERE d.id = ?`,
-		reason, now, nullID(userID), id)
+	if err := s.freezeRule(ctx, tx, id); err != nil {
+		return err
+	}
+	vid, err := s.insertVersion(ctx, tx, id, reason, now, userID)
 	if err != nil {
 		return err
 	}
-	vid, _ := res.LastInsertId()
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO version_attachments(version_id, attachment_id, position)
 		SELECT ?, attachment_id, position FROM disclosure_attachments WHERE disclosure_id = ?`, vid, id); err != nil {
@@ -287,6 +321,11 @@ func (s *Store) DeleteDraft(ctx context.Context, id int64, userID int64) error {
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM disclosure_attachments WHERE disclosure_id = ?", id); err != nil {
 			return err
+		}
+		if s.structured() {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM disclosure_rows WHERE disclosure_id = ?", id); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM disclosures WHERE id = ?", id); err != nil {
 			return err

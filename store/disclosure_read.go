@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -16,22 +17,63 @@ const disclosureColumns = `d.id, d.category, d.status, d.title, d.summary, %s, d
 	COALESCE(d.unit_id, 0), COALESCE(u.name, ''), d.posting_from, d.posting_until, d.current_version,
 	d.first_published, d.updated_at, d.withdrawn_at, d.withdraw_reason, d.demo, d.created_at`
 
+// structuredWorking and structuredPublic are the structured columns of a
+// working copy and of a public copy (read through its newest version);
+// legacyStructured stands in for them on a database of an older schema.
+const (
+	structuredWorking = `, d.kind, d.decided_on, d.internal, d.facts, 0, d.row_count, d.clock_rule`
+	structuredPublic  = `, v.kind, v.decided_on, v.internal, v.facts, COALESCE(v.rows_of, 0), v.row_count, d.clock_rule`
+	legacyStructured  = `, '', '', 0, '', 0, 0, ''`
+)
+
+// workingCols are the columns of a working copy, with body as the body.
+func (s *Store) workingCols(body string) string {
+	if s.structured() {
+		return fmt.Sprintf(disclosureColumns, body) + structuredWorking
+	}
+	return fmt.Sprintf(disclosureColumns, body) + legacyStructured
+}
+
+// publicCols are the columns of a public copy, with body as the body.
+func (s *Store) publicCols(body string) string {
+	if s.structured() {
+		return fmt.Sprintf(publicColumns, body) + structuredPublic
+	}
+	return fmt.Sprintf(publicColumns, body) + legacyStructured
+}
+
+// publicOnly is the condition that leaves out office-only items.
+func (s *Store) publicOnly() string {
+	if s.structured() {
+		return " AND d.internal = 0"
+	}
+	return ""
+}
+
 func scanDisclosure(row interface{ Scan(...any) error }) (Disclosure, error) {
 	var d Disclosure
-	var from, until, first, updated, withdrawn, created string
+	var from, until, first, updated, withdrawn, created, decided, facts, rule string
 	err := row.Scan(&d.ID, &d.Category, &d.Status, &d.Title, &d.Summary, &d.Body, &d.LegalBasis,
 		&d.UnitID, &d.UnitName, &from, &until, &d.Version, &first, &updated, &withdrawn,
-		&d.WithdrawReason, &d.Demo, &created)
+		&d.WithdrawReason, &d.Demo, &created,
+		&d.Kind, &decided, &d.Internal, &facts, &d.RowsVersion, &d.RowCount, &rule)
 	d.PostingFrom, d.PostingUntil = parseDate(from), parseDate(until)
 	d.FirstPublished, d.UpdatedAt = parseTS(first), parseTS(updated)
 	d.WithdrawnAt, d.CreatedAt = parseTS(withdrawn), parseTS(created)
+	d.DecidedOn = parseDate(decided)
+	if facts != "" {
+		d.Facts = json.RawMessage(facts)
+	}
+	if rule != "" {
+		d.ClockRule = json.RawMessage(rule)
+	}
 	return d, err
 }
 
 // Disclosure returns an officer's working copy, drafts included.
 func (s *Store) Disclosure(ctx context.Context, id int64) (Disclosure, error) {
 	d, err := scanDisclosure(s.r.QueryRowContext(ctx,
-		"SELECT "+fmt.Sprintf(disclosureColumns, "d.body")+" FROM disclosures d LEFT JOIN units u ON u.id = d.unit_id WHERE d.id = ?", id))
+		"SELECT "+s.workingCols("d.body")+" FROM disclosures d LEFT JOIN units u ON u.id = d.unit_id WHERE d.id = ?", id))
 	if err == sql.ErrNoRows {
 		return Disclosure{}, ErrNotFound
 	}
@@ -66,10 +108,21 @@ const publicJoin = ` FROM disclosures d
 const publicFrom = publicJoin + ` WHERE d.current_version > 0`
 
 // PublicDisclosure returns what the public sees of an item: the newest
-// version with its attachments. Drafts are ErrNotFound.
+// version with its attachments. Drafts and office-only items are
+// ErrNotFound.
 func (s *Store) PublicDisclosure(ctx context.Context, id int64) (Disclosure, error) {
+	return s.publishedDisclosure(ctx, id, s.publicOnly())
+}
+
+// OfficeDisclosure is PublicDisclosure for a logged-in officer: items
+// addressed to the commune's officers (row 2b) are included.
+func (s *Store) OfficeDisclosure(ctx context.Context, id int64) (Disclosure, error) {
+	return s.publishedDisclosure(ctx, id, "")
+}
+
+func (s *Store) publishedDisclosure(ctx context.Context, id int64, cond string) (Disclosure, error) {
 	d, err := scanDisclosure(s.r.QueryRowContext(ctx,
-		"SELECT "+fmt.Sprintf(publicColumns, "v.body")+publicFrom+" AND d.id = ?", id))
+		"SELECT "+s.publicCols("v.body")+publicFrom+cond+" AND d.id = ?", id))
 	if err == sql.ErrNoRows {
 		return Disclosure{}, ErrNotFound
 	}
@@ -96,7 +149,8 @@ func (s *Store) PublicDisclosure(ctx context.Context, id int64) (Disclosure, err
 // first) row of the page before, so a page costs the same at any depth.
 type DisclosureFilter struct {
 	Category string
-	Public   bool   // only published and withdrawn items, as the public sees them
+	Kind     string // with Category: one kind only
+	Public   bool   // only published and withdrawn items, as the public sees them, office-only items left out
 	Status   string // officers: one status only
 	WithBody bool   // feeds need the body; lists do not
 	Limit    int
@@ -147,17 +201,24 @@ func ParseCursor(s string) (Cursor, bool) {
 }
 
 // where is the condition a filter puts on disclosures d.
-func (f DisclosureFilter) where() (string, []any) {
+func (f DisclosureFilter) where(structured bool) (string, []any) {
 	var conds []string
 	var args []any
 	if f.Public {
 		conds = append(conds, "d.current_version > 0")
+		if structured {
+			conds = append(conds, "d.internal = 0")
+		}
 	}
 	if f.Category != "" {
 		// For a public item the working copy is its newest version (edits of
 		// public items always publish), so d.category and its index serve.
 		conds = append(conds, "d.category = ?")
 		args = append(args, f.Category)
+		if f.Kind != "" && structured {
+			conds = append(conds, "d.kind = ?")
+			args = append(args, f.Kind)
+		}
 	}
 	if f.Status != "" {
 		conds = append(conds, "d.status = ?")
@@ -186,14 +247,14 @@ func (s *Store) Disclosures(ctx context.Context, f DisclosureFilter) ([]Disclosu
 		if f.WithBody {
 			body = "v.body"
 		}
-		query = "SELECT " + fmt.Sprintf(publicColumns, body) + publicJoin
+		query = "SELECT " + s.publicCols(body) + publicJoin
 	} else {
 		if f.WithBody {
 			body = "d.body"
 		}
-		query = "SELECT " + fmt.Sprintf(disclosureColumns, body) + " FROM disclosures d LEFT JOIN units u ON u.id = d.unit_id"
+		query = "SELECT " + s.workingCols(body) + " FROM disclosures d LEFT JOIN units u ON u.id = d.unit_id"
 	}
-	cond, args := f.where()
+	cond, args := f.where(s.structured())
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 20
@@ -222,13 +283,17 @@ func (s *Store) Disclosures(ctx context.Context, f DisclosureFilter) ([]Disclosu
 	return out, rows.Err()
 }
 
-// CountDisclosures counts what the filter selects, ignoring its cursors and
-// limit. It reads the counts that triggers keep, not the items.
+// CountDisclosures counts what the filter selects, ignoring its cursors,
+// limit and kind. It reads the counts that triggers keep, not the items.
 func (s *Store) CountDisclosures(ctx context.Context, f DisclosureFilter) (int, error) {
 	q := "SELECT COALESCE(SUM(n), 0) FROM disclosure_counts WHERE 1"
 	var args []any
 	if f.Public {
 		q += " AND status IN ('" + StatusPublished + "', '" + StatusWithdrawn + "')"
+		for _, c := range InternalCategories() {
+			q += " AND category <> ?"
+			args = append(args, c.Slug)
+		}
 	}
 	if f.Category != "" {
 		q += " AND category = ?"
@@ -255,7 +320,8 @@ func (s *Store) HasDisclosures(ctx context.Context) (bool, error) {
 	return found, nil
 }
 
-// CategoryCounts counts public items per category slug, from the kept counts.
+// CategoryCounts counts public items per category slug, from the kept
+// counts. Office-only categories are left out.
 func (s *Store) CategoryCounts(ctx context.Context) (map[string]int, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT category, SUM(n) FROM disclosure_counts
 		WHERE status IN ('`+StatusPublished+`', '`+StatusWithdrawn+`') GROUP BY category HAVING SUM(n) > 0`)
@@ -270,7 +336,9 @@ func (s *Store) CategoryCounts(ctx context.Context) (map[string]int, error) {
 		if err := rows.Scan(&c, &n); err != nil {
 			return nil, fmt.Errorf("store: category counts: %w", err)
 		}
-		out[c] = n
+		if !IsInternal(c) {
+			out[c] = n
+		}
 	}
 	return out, rows.Err()
 }
@@ -279,7 +347,7 @@ func (s *Store) CategoryCounts(ctx context.Context) (map[string]int, error) {
 func (s *Store) Versions(ctx context.Context, id int64) ([]Version, error) {
 	rows, err := s.r.QueryContext(ctx, `
 		SELECT id, disclosure_id, version, category, title, summary, body, legal_basis, unit_name,
-			posting_from, posting_until, reason, published_at
+			posting_from, posting_until, reason, published_at`+s.versionStructured()+`
 		FROM disclosure_versions WHERE disclosure_id = ? ORDER BY version`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: versions of %d: %w", id, err)
@@ -289,12 +357,14 @@ func (s *Store) Versions(ctx context.Context, id int64) ([]Version, error) {
 	for rows.Next() {
 		var v Version
 		var from, until, at string
-		if err := rows.Scan(&v.ID, &v.DisclosureID, &v.Number, &v.Category, &v.Title, &v.Summary, &v.Body,
-			&v.LegalBasis, &v.UnitName, &from, &until, &v.Reason, &at); err != nil {
+		var st versionStructured
+		if err := rows.Scan(append([]any{&v.ID, &v.DisclosureID, &v.Number, &v.Category, &v.Title, &v.Summary, &v.Body,
+			&v.LegalBasis, &v.UnitName, &from, &until, &v.Reason, &at}, st.dest(&v)...)...); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("store: versions of %d: %w", id, err)
 		}
 		v.PostingFrom, v.PostingUntil, v.PublishedAt = parseDate(from), parseDate(until), parseTS(at)
+		st.fill(&v)
 		byID[v.ID] = len(out)
 		out = append(out, v)
 	}
@@ -352,12 +422,13 @@ func (s *Store) VersionLog(ctx context.Context, id int64) ([]Version, error) {
 func (s *Store) DisclosureVersion(ctx context.Context, id int64, n int) (Version, error) {
 	v := Version{DisclosureID: id}
 	var from, until, at string
+	var st versionStructured
 	err := s.r.QueryRowContext(ctx, `
 		SELECT id, version, category, title, summary, body, legal_basis, unit_name,
-			posting_from, posting_until, reason, published_at
+			posting_from, posting_until, reason, published_at`+s.versionStructured()+`
 		FROM disclosure_versions WHERE disclosure_id = ? AND version = ?`, id, n).
-		Scan(&v.ID, &v.Number, &v.Category, &v.Title, &v.Summary, &v.Body, &v.LegalBasis, &v.UnitName,
-			&from, &until, &v.Reason, &at)
+		Scan(append([]any{&v.ID, &v.Number, &v.Category, &v.Title, &v.Summary, &v.Body, &v.LegalBasis, &v.UnitName,
+			&from, &until, &v.Reason, &at}, st.dest(&v)...)...)
 	if err == sql.ErrNoRows {
 		return Version{}, ErrNotFound
 	}
@@ -365,6 +436,7 @@ func (s *Store) DisclosureVersion(ctx context.Context, id int64, n int) (Version
 		return Version{}, fmt.Errorf("store: version %d of %d: %w", n, id, err)
 	}
 	v.PostingFrom, v.PostingUntil, v.PublishedAt = parseDate(from), parseDate(until), parseTS(at)
+	st.fill(&v)
 	rows, err := s.r.QueryContext(ctx, `
 		SELECT a.id, a.sha256, a.size, a.mime, a.filename, a.created_at
 		FROM version_attachments va JOIN attachments a ON a.id = va.attachment_id
@@ -391,8 +463,8 @@ func (s *Store) PublicDisclosuresAfter(ctx context.Context, category string, aft
 	if category != "" {
 		catCond, catArgs = " AND d.category = ?", []any{category}
 	}
-	cond, args := " AND d.id > ?"+catCond, append([]any{afterID}, catArgs...)
-	rows, err := s.r.QueryContext(ctx, "SELECT "+fmt.Sprintf(publicColumns, "''")+publicFrom+cond+" ORDER BY d.id LIMIT ?",
+	cond, args := s.publicOnly()+" AND d.id > ?"+catCond, append([]any{afterID}, catArgs...)
+	rows, err := s.r.QueryContext(ctx, "SELECT "+s.publicCols("''")+publicFrom+cond+" ORDER BY d.id LIMIT ?",
 		append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: public disclosures after %d: %w", afterID, err)
@@ -439,4 +511,26 @@ func (s *Store) PublicDisclosuresAfter(ctx context.Context, category string, aft
 		}
 	}
 	return out, rows.Err()
+}
+
+// versionStructured returns the structured columns of a version row.
+func (s *Store) versionStructured() string {
+	if s.structured() {
+		return ", kind, decided_on, internal, facts, COALESCE(rows_of, 0), row_count"
+	}
+	return legacyStructured[:len(legacyStructured)-len(", ''")]
+}
+
+// versionStructured holds a version's structured columns while they scan.
+type versionStructured struct{ decided, facts string }
+
+func (st *versionStructured) dest(v *Version) []any {
+	return []any{&v.Kind, &st.decided, &v.Internal, &st.facts, &v.RowsVersion, &v.RowCount}
+}
+
+func (st *versionStructured) fill(v *Version) {
+	v.DecidedOn = parseDate(st.decided)
+	if st.facts != "" {
+		v.Facts = json.RawMessage(st.facts)
+	}
 }

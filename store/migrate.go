@@ -100,6 +100,7 @@ func (s *Store) MigrateTo(ctx context.Context, version int) (applied int, err er
 		if err != nil {
 			return applied, fmt.Errorf("store: migration %s: %w", m.name, err)
 		}
+		s.schema.Store(int64(m.version))
 		applied++
 	}
 	return applied, nil

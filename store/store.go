@@ -39,6 +39,11 @@ type Store struct {
 
 	mailTx    sync.Map      // write transactions that queued mail
 	mailNudge chan struct{} // see MailQueued
+
+	// schema is the database's schema version, read at Open and moved by
+	// each migration: tests seed a database of an older schema with this
+	// binary's code, which then leaves out what that schema lacks.
+	schema atomic.Int64
 }
 
 // DBFile is the database file name inside the data directory.
@@ -92,6 +97,9 @@ func Open(dir string) (*Store, error) {
 	r.SetMaxIdleConns(8)
 	st := &Store{w: w, r: r, dir: dir, files: filepath.Join(dir, "files"), mailNudge: make(chan struct{}, 1)}
 	st.SetClock(time.Now)
+	if v, err := st.Version(context.Background()); err == nil {
+		st.schema.Store(int64(v))
+	}
 	if err := st.startChangeWatch(readDSN); err != nil {
 		st.Close()
 		return nil, err
