@@ -123,47 +123,52 @@ func newKey(identity string) string {
 // households with the same head in one village are told apart by order.
 func AssignKeys(rows, previous []Row) {
 	old := map[string][]string{}
-	used := map[string]bool{}
+	k := newKeyer(len(rows) + len(previous))
 	for _, p := range previous {
 		old[p.identity()] = append(old[p.identity()], p.Key)
+		k.used[p.Key] = true // keys of households gone from the list stay retired
 	}
 	var fresh []int
 	for i := range rows {
 		id := rows[i].identity()
 		if ks := old[id]; len(ks) > 0 {
 			rows[i].Key, old[id] = ks[0], ks[1:]
-			used[rows[i].Key] = true
 			continue
 		}
 		fresh = append(fresh, i)
 	}
-	for _, ks := range old { // keys of households gone from the list stay retired
-		for _, k := range ks {
-			used[k] = true
-		}
-	}
 	for _, i := range fresh {
-		rows[i].Key = UniqueKey(newKey(rows[i].identity()), used)
-		used[rows[i].Key] = true
+		rows[i].Key = k.key(newKey(rows[i].identity()))
 	}
 }
 
-// UniqueKey is key, or key with a suffix, not in used.
-func UniqueKey(key string, used map[string]bool) string {
-	k := key
-	for n := 2; used[k]; n++ {
-		k = key + "-" + strconv.Itoa(n)
+// keyer hands out keys not used yet: a base key, then base-2, base-3…
+type keyer struct {
+	used map[string]bool
+	next map[string]int // the suffix to try next for a base key
+}
+
+func newKeyer(n int) *keyer {
+	return &keyer{used: make(map[string]bool, n), next: map[string]int{}}
+}
+
+func (k *keyer) key(base string) string {
+	key := base
+	for n := max(k.next[base], 2); k.used[key]; n++ {
+		key = base + "-" + strconv.Itoa(n)
+		k.next[base] = n + 1
 	}
-	return k
+	k.used[key] = true
+	return key
 }
 
 // NewKey is the key for a household added by hand to rows.
 func NewKey(r Row, rows []Row) string {
-	used := make(map[string]bool, len(rows))
+	k := newKeyer(len(rows))
 	for _, o := range rows {
-		used[o.Key] = true
+		k.used[o.Key] = true
 	}
-	return UniqueKey(newKey(r.identity()), used)
+	return k.key(newKey(r.identity()))
 }
 
 // Label names the row in a history of changes while names are public.
