@@ -152,6 +152,7 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 	maps.Copy(m, questionFuncs())
 	maps.Copy(m, commentFuncs)
 	maps.Copy(m, officerQuestionFuncs())
+	maps.Copy(m, householdFuncs())
 	return m
 }
 
