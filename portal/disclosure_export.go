@@ -71,7 +71,7 @@ func (h *handler) disclosureExport(c *fiber.Ctx) error {
 	var cat store.Category
 	if slug := c.Params("slug"); slug != "" {
 		var ok bool
-		if cat, ok = store.CategoryBySlug(slug); !ok {
+		if cat, ok = store.CategoryBySlug(slug); !ok || cat.Internal {
 			return errNotFound()
 		}
 	}

@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
+	"minhbach/portal/rules"
 	"minhbach/portal/vn"
 	"minhbach/store"
 )
@@ -36,11 +38,14 @@ type disclosureForm struct {
 	PostingUntil  string
 	Reason        string
 	AttachmentIDs []int64 // files already uploaded and kept
+	Kind          string
+	DecidedOn     string
 
 	// Parsed values, valid after validate returns no errors.
 	unitID       int64
 	postingFrom  time.Time
 	postingUntil time.Time
+	decidedOn    time.Time
 }
 
 func parseDisclosureForm(c *fiber.Ctx) disclosureForm {
@@ -54,6 +59,8 @@ func parseDisclosureForm(c *fiber.Ctx) disclosureForm {
 		PostingFrom:  formText(c, "posting_from"),
 		PostingUntil: formText(c, "posting_until"),
 		Reason:       formText(c, "reason"),
+		Kind:         formText(c, "kind"),
+		DecidedOn:    formText(c, "decided_on"),
 	}
 	if mf, err := c.MultipartForm(); err == nil {
 		for _, v := range mf.Value["keep"] {
@@ -80,6 +87,8 @@ func formFromDisclosure(d store.Disclosure) disclosureForm {
 		LegalBasis:   d.LegalBasis,
 		PostingFrom:  isoDate(d.PostingFrom),
 		PostingUntil: isoDate(d.PostingUntil),
+		Kind:         d.Kind,
+		DecidedOn:    isoDate(d.DecidedOn),
 	}
 	if d.UnitID != 0 {
 		f.UnitID = strconv.FormatInt(d.UnitID, 10)
@@ -96,6 +105,18 @@ func (f *disclosureForm) validate(units []store.Unit, published bool) fieldError
 	errs := fieldErrors{}
 	if _, ok := store.CategoryBySlug(f.Category); !ok {
 		errs["category"] = "Vui lòng chọn một chuyên mục trong danh sách."
+	} else if _, ok := rules.LookupKind(f.Category, f.Kind); !ok {
+		var names []string
+		for _, k := range rules.KindsOf(f.Category) {
+			names = append(names, "“"+k.Name+"”")
+		}
+		msg := "Chuyên mục “" + categoryLabel(f.Category) + "” không có loại này"
+		if len(names) > 0 {
+			msg += "; chọn " + strings.Join(names, ", ") + " hoặc “Chung”."
+		} else {
+			msg += "; chọn “Chung”."
+		}
+		errs["kind"] = msg
 	}
 	plainText(errs, "title", f.Title, "tiêu đề", true, maxTitle)
 	plainText(errs, "summary", f.Summary, "tóm tắt", false, maxSummary)
@@ -136,6 +157,12 @@ func (f *disclosureForm) validate(units []store.Unit, published bool) fieldError
 	} else if f.postingFrom, err = parseCivilDate(f.PostingFrom); err != nil {
 		errs["posting_from"] = "Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 15/03/2024."
 	}
+	f.decidedOn = time.Time{}
+	if f.DecidedOn != "" {
+		if f.decidedOn, err = parseCivilDate(f.DecidedOn); err != nil {
+			errs["decided_on"] = "Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 15/03/2024."
+		}
+	}
 	f.postingUntil = time.Time{}
 	if f.PostingUntil != "" {
 		if f.postingUntil, err = parseCivilDate(f.PostingUntil); err != nil {
@@ -164,6 +191,8 @@ func (f *disclosureForm) input(h *handler) store.DisclosureInput {
 		PostingFrom:   f.postingFrom,
 		PostingUntil:  f.postingUntil,
 		AttachmentIDs: f.AttachmentIDs,
+		Kind:          f.Kind,
+		DecidedOn:     f.decidedOn,
 	}
 }
 
@@ -180,7 +209,7 @@ type disclosureFormPage struct {
 }
 
 // disclosureFields is the order of the form's fields on the page.
-var disclosureFields = []string{"category", "title", "summary", "body", "legal_basis", "unit_id",
+var disclosureFields = []string{"category", "kind", "decided_on", "title", "summary", "body", "legal_basis", "unit_id",
 	"posting_from", "posting_until", "files", "reason"}
 
 // ErrorSummary lists the errors in the order of the form.

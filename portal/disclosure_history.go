@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"encoding/json"
 	"html/template"
 	"strconv"
 
@@ -23,6 +24,8 @@ type versionChange struct {
 	Added   []store.Attachment
 	Removed []store.Attachment
 	First   bool
+	// Rows: what the version changed in the item's structured rows.
+	Rows rowsChange
 }
 
 // BodyChanged reports whether the text of the body changed.
@@ -41,6 +44,8 @@ func compareVersions(prev, v store.Version) versionChange {
 	field("Căn cứ pháp lý", prev.LegalBasis, v.LegalBasis)
 	field("Đơn vị chủ trì", prev.UnitName, v.UnitName)
 	field("Thời gian niêm yết", postingPeriod(prev.PostingFrom, prev.PostingUntil), postingPeriod(v.PostingFrom, v.PostingUntil))
+	field("Loại", kindLabel(prev.Category, prev.Kind), kindLabel(v.Category, v.Kind))
+	field("Ngày ban hành văn bản", fmtDate(prev.DecidedOn), fmtDate(v.DecidedOn))
 	vc.Body = textdiff.Words(htmlToText(prev.Body), htmlToText(v.Body))
 	had := map[string]bool{}
 	for _, a := range prev.Attachments {
@@ -75,7 +80,7 @@ func (h *handler) disclosureVersions(c *fiber.Ctx) error {
 	if err != nil {
 		return errNotFound()
 	}
-	d, err := h.store.PublicDisclosure(c.UserContext(), id)
+	d, err := h.publishedDisclosure(c, id)
 	if err != nil {
 		return err
 	}
@@ -91,12 +96,34 @@ func (h *handler) disclosureVersions(c *fiber.Ctx) error {
 		markRemovedFiles(rs, &versions[i])
 	}
 	changes := make([]versionChange, 0, len(versions))
+	rows := map[int64][]json.RawMessage{} // by the version row that holds them
+	rowsOf := func(vid int64) ([]json.RawMessage, error) {
+		if r, ok := rows[vid]; ok || vid == 0 {
+			return r, nil
+		}
+		r, err := h.store.VersionRows(c.UserContext(), vid)
+		rows[vid] = r
+		return r, err
+	}
+	now := h.now()
 	for i := len(versions) - 1; i >= 0; i-- {
 		if i == 0 {
 			changes = append(changes, versionChange{V: versions[0], First: true})
 			continue
 		}
-		changes = append(changes, compareVersions(versions[i-1], versions[i]))
+		vc := compareVersions(versions[i-1], versions[i])
+		if a, b := versions[i-1].RowsVersion, versions[i].RowsVersion; a != b {
+			prev, err := rowsOf(a)
+			if err != nil {
+				return err
+			}
+			cur, err := rowsOf(b)
+			if err != nil {
+				return err
+			}
+			vc.Rows = compareRows(d, now, prev, cur)
+		}
+		changes = append(changes, vc)
 	}
 	p := &versionsPage{Base: h.base(c, "Lịch sử thay đổi: "+d.Title), D: d, Changes: changes, Redactions: redactionNotes(rs)}
 	p.Description = describe("Mọi phiên bản đã công khai của tin “" + d.Title + "”, ngày và lý do thay đổi, những gì đã thay đổi.")
@@ -109,6 +136,7 @@ type versionPage struct {
 	V          store.Version
 	Body       template.HTML
 	Redactions []redactionNote // those that touched this version
+	Structured *structuredSection
 }
 
 // disclosureVersion shows one past version in full, as it was published.
@@ -121,7 +149,7 @@ func (h *handler) disclosureVersion(c *fiber.Ctx) error {
 	if err != nil {
 		return errNotFound()
 	}
-	d, err := h.store.PublicDisclosure(c.UserContext(), id)
+	d, err := h.publishedDisclosure(c, id)
 	if err != nil {
 		return err
 	}
@@ -136,6 +164,14 @@ func (h *handler) disclosureVersion(c *fiber.Ctx) error {
 	markRemovedFiles(rs, &v)
 	p := &versionPage{Base: h.base(c, v.Title+" (phiên bản "+strconv.Itoa(n)+")"), D: d, V: v,
 		Body: markRedactedHTML(h.richHTML(v.Body)), Redactions: notesFor(redactionNotes(rs), v)}
+	// The version's own content, judged as of now: a household list's
+	// names stay hidden in old versions once the window has ended.
+	asOf := d
+	asOf.Kind, asOf.Facts, asOf.DecidedOn, asOf.RowCount = v.Kind, v.Facts, v.DecidedOn, v.RowCount
+	if p.Structured, err = h.structuredSection(c, asOf, v.RowsVersion, h.now()); err != nil {
+		return err
+	}
+	p.NoIndex = d.Internal
 	p.Canonical = canonical(p.Settings, itemPath(d.ID))
 	p.Description = itemDescription(v.Summary, v.Body)
 	return h.render(c, "disclosure_version", p)

@@ -42,17 +42,27 @@ type disclosureCategoryPage struct {
 // disclosureCategory is the list of one category.
 func (h *handler) disclosureCategory(c *fiber.Ctx) error {
 	cat, ok := store.CategoryBySlug(c.Params("slug"))
-	if !ok {
+	// Office-only categories exist for logged-in officers alone; visitors
+	// (and so the page cache) never see that they have items.
+	if !ok || cat.Internal && currentUser(c) == nil {
 		return errNotFound()
 	}
-	items, pg, err := h.page(c, store.DisclosureFilter{Public: true, Category: cat.Slug}, pageRequest(c, categoryPath(cat.Slug), listSize))
+	f := store.DisclosureFilter{Public: true, Category: cat.Slug}
+	if cat.Internal {
+		f = store.DisclosureFilter{Status: store.StatusPublished, Category: cat.Slug}
+	}
+	items, pg, err := h.page(c, f, pageRequest(c, categoryPath(cat.Slug), listSize))
 	if err != nil {
 		return err
 	}
 	p := &disclosureCategoryPage{Base: h.base(c, cat.Label), Category: cat, Items: items, Pager: pg}
 	p.Canonical += pageQuery(c)
 	p.Description = describe(cat.Label + " – " + p.Settings.CommuneName + ": " + cat.Hint)
-	p.Feeds = categoryFeeds(cat)
+	if cat.Internal {
+		p.NoIndex = true
+	} else {
+		p.Feeds = categoryFeeds(cat)
+	}
 	return h.render(c, "disclosure_category", p)
 }
 

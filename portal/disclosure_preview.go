@@ -12,7 +12,10 @@ func (h *handler) disclosurePreview(c *fiber.Ctx) error {
 		return err
 	}
 	p := &disclosurePage{Base: h.base(c, "Xem trước: "+d.Title), D: d, Preview: true}
-	p.NoIndex = true
 	p.Body = h.richHTML(d.Body)
+	if err := h.structuredParts(c, p); err != nil {
+		return err
+	}
+	p.NoIndex = true
 	return h.render(c, "disclosure_show", p)
 }

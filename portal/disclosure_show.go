@@ -20,6 +20,10 @@ type disclosurePage struct {
 	Redactions []redactionNote
 	// Comments: a draft open for comment's window, comments and synthesis.
 	Comments *commentSection
+	// Clock: disclosed on time, posted long enough, and by which rule.
+	Clock *clockView
+	// Structured is the kind's own content (budget lines, households…).
+	Structured *structuredSection
 }
 
 // disclosureShow is the public page of one item with its history.
@@ -28,7 +32,7 @@ func (h *handler) disclosureShow(c *fiber.Ctx) error {
 	if err != nil {
 		return errNotFound()
 	}
-	d, err := h.store.PublicDisclosure(c.UserContext(), id)
+	d, err := h.publishedDisclosure(c, id)
 	if err != nil {
 		return err
 	}
@@ -48,12 +52,41 @@ func (h *handler) disclosureShow(c *fiber.Ctx) error {
 			return err
 		}
 	}
+	if err := h.structuredParts(c, p); err != nil {
+		return err
+	}
 	p.Canonical = canonical(p.Settings, itemPath(d.ID))
 	p.Description = itemDescription(d.Summary, d.Body)
-	if cat, ok := store.CategoryBySlug(d.Category); ok {
+	if cat, ok := store.CategoryBySlug(d.Category); ok && !cat.Internal {
 		p.Feeds = categoryFeeds(cat)
 	}
 	return h.render(c, "disclosure_show", p)
+}
+
+// structuredParts fills an item page's legal clock and structured content.
+func (h *handler) structuredParts(c *fiber.Ctx, p *disclosurePage) error {
+	now := h.now()
+	var err error
+	if p.Clock, err = h.clockOf(c.UserContext(), p.D, now); err != nil {
+		return err
+	}
+	if p.Structured, err = h.structuredSection(c, p.D, p.D.RowsVersion, now); err != nil {
+		return err
+	}
+	if p.D.Internal {
+		p.NoIndex = true
+	}
+	return nil
+}
+
+// publishedDisclosure is an item as the requester may read it: the public
+// copy for visitors, and for logged-in officers the office-only items too
+// (row 2b). Those never reach the page cache: it serves visitors only.
+func (h *handler) publishedDisclosure(c *fiber.Ctx, id int64) (store.Disclosure, error) {
+	if currentUser(c) != nil {
+		return h.store.OfficeDisclosure(c.UserContext(), id)
+	}
+	return h.store.PublicDisclosure(c.UserContext(), id)
 }
 
 // itemDescription describes an item by its summary or, lacking one, by the

@@ -23,7 +23,12 @@ func (h *handler) disclosureUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if public && !d.Internal && store.IsInternal(f.Category) && errs["category"] == "" {
+		errs["category"] = "Tin đã công khai cho Nhân dân không thể chuyển thành tin nội bộ. Nếu cần, hãy rút tin kèm lý do."
+	}
 	in := f.input(h)
+	// The kind's facts and rows have their own pages; this form keeps them.
+	in.Facts = d.Facts
 	if public && len(errs) == 0 && unchanged(d, in) {
 		errs["reason"] = "Nội dung chưa khác gì phiên bản đang công khai, nên không cần tạo phiên bản mới."
 	}
@@ -53,7 +58,7 @@ func (h *handler) disclosureUpdate(c *fiber.Ctx) error {
 // version would then only add noise to its public history.
 func unchanged(d store.Disclosure, in store.DisclosureInput) bool {
 	if d.Category != in.Category || d.Title != in.Title || d.Summary != in.Summary || d.Body != in.Body ||
-		d.LegalBasis != in.LegalBasis || d.UnitID != in.UnitID ||
+		d.LegalBasis != in.LegalBasis || d.UnitID != in.UnitID || d.Kind != in.Kind || !d.DecidedOn.Equal(in.DecidedOn) ||
 		!d.PostingFrom.Equal(in.PostingFrom) || !d.PostingUntil.Equal(in.PostingUntil) ||
 		len(d.Attachments) != len(in.AttachmentIDs) {
 		return false

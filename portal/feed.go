@@ -76,7 +76,7 @@ func (h *handler) feed(c *fiber.Ctx) error {
 	}
 	var cat store.Category
 	if slug := c.Params("slug"); slug != "" {
-		if cat, ok = store.CategoryBySlug(slug); !ok {
+		if cat, ok = store.CategoryBySlug(slug); !ok || cat.Internal {
 			return errNotFound()
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"minhbach/portal/rules"
 	"minhbach/store"
 )
 
@@ -99,6 +100,16 @@ func categoryOptions() []fieldOption {
 	var out []fieldOption
 	for _, c := range store.Categories {
 		out = append(out, fieldOption{c.Slug, c.Label})
+	}
+	return out
+}
+
+// kindOptions lists the kinds of every category for a select: "Chung"
+// (no kind of its own) first. The server checks the kind fits the category.
+func disclosureKindOptions() []fieldOption {
+	out := []fieldOption{{"", "Chung (không thuộc loại riêng nào)"}}
+	for _, k := range rules.DisclosureKinds() {
+		out = append(out, fieldOption{k.Slug, categoryLabel(k.Category) + ": " + k.Name})
 	}
 	return out
 }

@@ -164,7 +164,7 @@ func TestDraftsCanBeDeletedButPublishedItemsCannot(t *testing.T) {
 	e.login("canbo")
 	ctx := context.Background()
 	drafts, _ := e.st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusDraft, Limit: 1})
-	pub, _ := e.st.Disclosures(ctx, store.DisclosureFilter{Status: store.StatusPublished, Limit: 1})
+	pub, _ := e.st.Disclosures(ctx, store.DisclosureFilter{Public: true, Status: store.StatusPublished, Limit: 1})
 	d, p := itoa(drafts[0].ID), itoa(pub[0].ID)
 	mustContain(t, "draft preview", e.get("/can-bo/cong-khai/"+d+"/xem-truoc").body, `href="/can-bo/cong-khai/`+d+`/xoa"`)
 	tok := e.csrf("/can-bo/cong-khai/" + d + "/xoa")

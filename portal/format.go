@@ -119,6 +119,12 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 		"num":                   vn.Number,
 		"static":                st.url,
 		"category":              categoryLabel,
+		"kindLabel":             kindLabel,
+		"confidence":            confidenceLabel,
+		"rulesPath":             func() string { return rulesPath },
+		"officerRulesPath":      func() string { return officerRulesPath },
+		"overviewOf":            overviewOf,
+		"disclosureKindOptions": disclosureKindOptions,
 		"categories":            func() []store.Category { return store.Categories },
 		"mimeLabel":             func(m string) string { return mimeLabels[m] },
 		"posting":               func(d store.Disclosure) postingState { return postingOf(d, time.Now()) },
@@ -221,4 +227,12 @@ func actionLabel(action string) string {
 		return l
 	}
 	return action
+}
+
+// confidenceLabel says how sure the portal is of a legal value.
+func confidenceLabel(c string) string {
+	if l, ok := confidenceLabels[c]; ok {
+		return l
+	}
+	return c
 }

@@ -44,8 +44,9 @@ func (h *handler) categoryCounts(c *fiber.Ctx) ([]categoryCount, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]categoryCount, len(store.Categories))
-	for i, cat := range store.Categories {
+	cats := store.PublicCategories()
+	out := make([]categoryCount, len(cats))
+	for i, cat := range cats {
 		out[i] = categoryCount{cat, counts[cat.Slug]}
 	}
 	return out, nil

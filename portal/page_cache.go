@@ -260,8 +260,9 @@ func (k cacheKey) String() string {
 const vietnamOffset = 7 * 60 * 60
 
 func (h *handler) cacheKey(c *fiber.Ctx) cacheKey {
-	// The time the server took when the request arrived: no clock read.
-	return cacheKey{h.publicMark(c), (c.Context().Time().Unix() + vietnamOffset) / 86400}
+	// The portal's clock, the one posting windows are judged by: a page
+	// that shows names only inside a window is dropped at its end.
+	return cacheKey{h.publicMark(c), (h.now().Unix() + vietnamOffset) / 86400}
 }
 
 // cached wraps a public page. params are the only query parameters the

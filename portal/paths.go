@@ -161,6 +161,27 @@ func replyTemplateDeletePath(id int64) string { return replyTemplatePath(id) + "
 // questionLimitResetPath returns a clock value to its default.
 const questionLimitResetPath = questionLimitsPath + "/xoa"
 
+// The legal clock of disclosures: every rule, public; administrators add
+// changes on the officers' page.
+const (
+	rulesPath        = "/quy-dinh-cong-khai"
+	officerRulesPath = "/can-bo/quy-dinh-cong-khai"
+)
+
+// overview is the page that presents a category's items as data (the
+// budget by year and stage, the household lists…); the category's list
+// links to it. Each kind's file adds its entry in an init.
+type overview struct{ Path, Label string }
+
+var overviews = map[string]overview{}
+
+func overviewOf(category string) *overview {
+	if o, ok := overviews[category]; ok {
+		return &o
+	}
+	return nil
+}
+
 // Poor and near-poor household lists (row 3b): the overview, its export
 // of counts (never names), and the officers' pages of one list.
 const householdsPath = "/ho-ngheo"

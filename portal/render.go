@@ -85,7 +85,7 @@ var pageNames = []string{
 	"disclosure_redact", "comment_form", "comment_index", "comment_moderation",
 	"question_ask", "question_received", "question_receipt", "question_lookup", "question_asker",
 	"question_index", "question_show", "question_overdue", "question_protected",
-	"question_inbox", "question_officer", "question_record", "question_recorded", "reply_templates", "question_limits",
+	"question_inbox", "question_officer", "question_record", "question_recorded", "reply_templates", "question_limits", "disclosure_rules",
 }
 
 func (h *handler) render(c *fiber.Ctx, name string, p page) error {

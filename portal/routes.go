@@ -53,6 +53,7 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get(questionsPath+"/xuat.:format", h.questionExport)
 	app.Get(questionsPath+"/:id<int>", h.cached(nil, h.questionShowPublic))
 	app.Get(overduePath, h.cached(nil, h.questionOverdue))
+	app.Get(rulesPath, h.cached(nil, h.disclosureRules))
 	app.Get(protectedPath, h.cached(nil, h.questionProtected))
 
 	// Feeds.
@@ -121,6 +122,8 @@ func (h *handler) routes(app *fiber.App) {
 	app.Post(holidaysPath, h.admin(h.holidaySave))
 	app.Post(holidaysActionPath("xoa"), h.admin(h.holidayDelete))
 	app.Post(holidaysActionPath("xac-nhan"), h.admin(h.holidayConfirm))
+	app.Get(officerRulesPath, h.admin(h.officerDisclosureRules))
+	app.Post(officerRulesPath, h.admin(h.disclosureRuleSave))
 	app.Get(questionLimitsPath, h.admin(h.questionLimits))
 	app.Post(questionLimitsPath, h.admin(h.questionLimitSave))
 	app.Post(questionLimitResetPath, h.admin(h.questionLimitReset))

@@ -16,7 +16,7 @@ func allItems() ([]item, error) {
 	for _, group := range [][]item{
 		planItems(), noticeItems(), ruleItems(), receptionItems(), inspectionItems(),
 		budgetItems(), povertyItems(), landItems(), compensationItems(),
-		procedureItems(), draftItems(),
+		procedureItems(), draftItems(), internalItems(),
 	} {
 		items = append(items, group...)
 	}
@@ -65,6 +65,7 @@ func planItems() []item {
 		LegalBasis: "Chỉ thị số 06/CT-CTUBND ngày 17/5/2019 của Chủ tịch UBND tỉnh Hưng Yên; Kế hoạch số 15/KH-UBND ngày 18/01/2023 của UBND huyện Văn Lâm",
 		Unit:       unitUBND,
 		From:       day(2023, 1, 19),
+		Decided:    day(2023, 1, 19),
 		Created:    at(2023, 1, 19, 8, 10),
 		Published:  at(2023, 1, 19, 15, 30),
 		Attach:     []attachSpec{{Filename: "ke-hoach-06-KH-UBND-2023-PAPI.docx", MIME: MIMEDOCX, Make: PlanDOCX}},
@@ -92,6 +93,7 @@ func planItems() []item {
 		LegalBasis: planReference,
 		Unit:       unitVanPhong,
 		From:       day(2023, 12, 15),
+		Decided:    day(2023, 12, 15),
 		Published:  at(2023, 12, 15, 16, 0),
 	}, {
 		Category: "ke-hoach-bao-cao",
@@ -112,6 +114,7 @@ func planItems() []item {
 		LegalBasis: "Luật Bảo vệ môi trường số 72/2020/QH14; " + planReference + " (mục 8)",
 		Unit:       unitDiaChinh,
 		From:       day(2024, 2, 26),
+		Decided:    day(2024, 2, 26),
 		Until:      day(2024, 12, 31),
 		Published:  at(2024, 2, 26, 10, 0),
 	}, {
@@ -124,6 +127,7 @@ func planItems() []item {
 		LegalBasis: planReference,
 		Unit:       unitVanPhong,
 		From:       day(2026, 1, 15),
+		Decided:    day(2026, 1, 15),
 		Created:    at(2026, 1, 8, 14, 20),
 	}}
 }
@@ -145,13 +149,15 @@ func villageContacts(dongHead, doaiHead string) string {
 
 func noticeItems() []item {
 	return []item{{
-		Category:   "thong-bao",
+		Category:   "danh-ba",
+		Kind:       "danh-ba",
 		Title:      "Danh sách trưởng thôn, đại biểu HĐND xã và công chức phụ trách địa bàn",
 		Summary:    "Họ tên trưởng thôn, số điện thoại nhà văn hóa thôn; đại biểu HĐND xã và công chức xã phụ trách từng thôn để người dân liên hệ.",
 		Body:       villageContacts("Nguyễn Văn Bình – 0221 0000 101", "Mai Văn Sơn – 0221 0000 102"),
 		LegalBasis: planReference + " (mục 4a Biểu tổng hợp nhiệm vụ)",
 		Unit:       unitVanPhong,
 		From:       day(2023, 3, 10),
+		Decided:    day(2023, 3, 10),
 		Published:  at(2023, 3, 10, 9, 15),
 		Revisions: []revision{{
 			At:     at(2023, 9, 5, 8, 40),
@@ -175,6 +181,7 @@ func noticeItems() []item {
 		LegalBasis: lawLocalGov + "; " + lawDemocracy,
 		Unit:       unitHDND,
 		From:       day(2023, 6, 5),
+		Decided:    day(2023, 6, 5),
 		Until:      day(2023, 6, 16),
 		Published:  at(2023, 6, 5, 14, 0),
 	}, {
@@ -191,6 +198,7 @@ func noticeItems() []item {
 		LegalBasis: "Luật Người cao tuổi số 39/2009/QH12; Luật Khám bệnh, chữa bệnh số 15/2023/QH15",
 		Unit:       unitTramYTe,
 		From:       day(2024, 3, 18),
+		Decided:    day(2024, 3, 18),
 		Until:      day(2024, 4, 12),
 		Published:  at(2024, 3, 18, 8, 30),
 	}, {
@@ -208,6 +216,7 @@ func noticeItems() []item {
 		LegalBasis: "Thông tư số 09/2024/TT-BGDĐT quy định về công khai trong hoạt động của các cơ sở giáo dục",
 		Unit:       unitTieuHoc,
 		From:       day(2024, 9, 9),
+		Decided:    day(2024, 8, 26),
 		Until:      day(2025, 5, 31),
 		Published:  at(2024, 9, 9, 10, 0),
 	}, {
@@ -223,6 +232,7 @@ func noticeItems() []item {
 		LegalBasis: "Luật Phòng cháy và chữa cháy số 27/2001/QH10 (sửa đổi, bổ sung năm 2013)",
 		Unit:       unitCongAn,
 		From:       day(2024, 11, 4),
+		Decided:    day(2024, 11, 4),
 		Until:      day(2025, 3, 31),
 		Published:  at(2024, 11, 4, 9, 0),
 	}, {
@@ -240,6 +250,7 @@ func noticeItems() []item {
 		LegalBasis: "Bộ luật Lao động số 45/2019/QH14; thông báo của Bộ Lao động - Thương binh và Xã hội về lịch nghỉ Tết Âm lịch năm 2025",
 		Unit:       unitVanPhong,
 		From:       day(2025, 1, 20),
+		Decided:    day(2025, 1, 20),
 		Until:      day(2025, 2, 3),
 		Published:  at(2025, 1, 20, 15, 45),
 	}}

@@ -45,6 +45,7 @@ func ruleItems() []item {
 		LegalBasis: lawLocalGov,
 		Unit:       unitUBND,
 		From:       day(2023, 2, 8),
+		Decided:    day(2023, 2, 8),
 		Published:  at(2023, 2, 8, 10, 30),
 	}, {
 		Category:   "quy-dinh-quy-che",
@@ -54,6 +55,7 @@ func ruleItems() []item {
 		LegalBasis: lawDemocracy + "; Nghị định số 59/2023/NĐ-CP quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở",
 		Unit:       unitUBND,
 		From:       day(2023, 8, 14),
+		Decided:    day(2023, 8, 14),
 		Published:  at(2023, 8, 15, 9, 0),
 		Revisions: []revision{{
 			At:     at(2024, 3, 12, 14, 10),
@@ -95,6 +97,7 @@ func receptionItems() []item {
 		LegalBasis: lawReception,
 		Unit:       unitUBND,
 		From:       day(2023, 4, 3),
+		Decided:    day(2023, 4, 3),
 		Published:  at(2023, 4, 3, 8, 0),
 	}, {
 		Category:   "tiep-cong-dan",
@@ -104,6 +107,7 @@ func receptionItems() []item {
 		LegalBasis: lawReception,
 		Unit:       unitUBND,
 		From:       day(2024, 1, 1),
+		Decided:    day(2024, 1, 1),
 		Until:      day(2024, 12, 31),
 		Published:  at(2023, 12, 28, 16, 20),
 		Revisions: []revision{{
@@ -121,6 +125,7 @@ func receptionItems() []item {
 		LegalBasis: lawReception,
 		Unit:       unitUBND,
 		From:       day(2025, 1, 1),
+		Decided:    day(2025, 1, 1),
 		Until:      day(2025, 12, 31),
 		Published:  at(2024, 12, 27, 15, 0),
 	}}
@@ -142,6 +147,7 @@ func inspectionItems() []item {
 		LegalBasis: lawDemocracy,
 		Unit:       unitBanTTND,
 		From:       day(2024, 1, 22),
+		Decided:    day(2024, 1, 22),
 		Published:  at(2024, 1, 22, 10, 0),
 	}, {
 		Category: "thanh-tra-khieu-nai",
@@ -156,6 +162,7 @@ func inspectionItems() []item {
 		LegalBasis: "Luật Khiếu nại số 02/2011/QH13; Nghị định số 124/2020/NĐ-CP",
 		Unit:       unitUBND,
 		From:       day(2024, 6, 14),
+		Decided:    day(2024, 6, 14),
 		Published:  at(2024, 6, 14, 15, 30),
 	}, {
 		Category: "thanh-tra-khieu-nai",
@@ -174,6 +181,7 @@ func inspectionItems() []item {
 		LegalBasis: lawDemocracy,
 		Unit:       unitBanTTND,
 		From:       day(2025, 3, 20),
+		Decided:    day(2025, 3, 20),
 		Published:  at(2025, 3, 20, 9, 45),
 	}}
 }

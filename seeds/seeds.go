@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -212,7 +213,17 @@ func Load(ctx context.Context, st *store.Store, opts Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	w := writer{st: st, units: units, ids: make([]int64, len(items)), inputs: make([]store.DisclosureInput, len(items))}
+	v, err := st.Version(ctx)
+	if err != nil {
+		return res, err
+	}
+	structured := v >= store.StructuredSchema
+	if !structured {
+		// An older schema has no office-only items: they would be public.
+		items = slices.DeleteFunc(items, func(it item) bool { return store.IsInternal(it.Category) })
+	}
+	w := writer{st: st, units: units, ids: make([]int64, len(items)), inputs: make([]store.DisclosureInput, len(items)),
+		structured: structured}
 	for _, e := range schedule(items) {
 		now = e.at
 		if err := w.do(ctx, items[e.item], e, admin, officer, &res); err != nil {
@@ -262,6 +273,10 @@ type item struct {
 	Withdrawn  time.Time
 	Withdraw   string // the reason
 	Plan       bool   // the 2023 PAPI plan
+	// The legal clock (schema 10): the kind inside the category and the
+	// date of the decision disclosed (the end of the period reported).
+	Kind    string
+	Decided time.Time
 }
 
 type eventKind int
@@ -319,6 +334,8 @@ type writer struct {
 	units  map[string]int64
 	ids    []int64
 	inputs []store.DisclosureInput
+	// structured: the schema has the legal clock's columns.
+	structured bool
 }
 
 func (w *writer) attach(ctx context.Context, specs []attachSpec, userID int64, res *Result) ([]int64, error) {
@@ -352,6 +369,9 @@ func (w *writer) do(ctx context.Context, it item, e event, admin, officer int64,
 		in := store.DisclosureInput{Category: it.Category, Title: it.Title, Summary: it.Summary,
 			Body: it.Body, LegalBasis: it.LegalBasis, UnitID: unit, PostingFrom: it.From,
 			PostingUntil: it.Until, AttachmentIDs: ids, Demo: true}
+		if w.structured {
+			in.Kind, in.DecidedOn = it.Kind, it.Decided
+		}
 		id, err := w.st.CreateDisclosure(ctx, in, officer)
 		if err != nil {
 			return err

@@ -125,10 +125,17 @@ func TestLoad(t *testing.T) {
 			}
 		}
 	}
-	for _, c := range store.Categories {
+	for _, c := range store.PublicCategories() {
 		if cats[c.Slug] == 0 {
 			t.Errorf("no disclosure in category %s", c.Slug)
 		}
+	}
+	internal := 0
+	for _, c := range store.InternalCategories() {
+		internal += cats[c.Slug]
+	}
+	if internal == 0 {
+		t.Error("no office-only disclosure (row 2b)")
 	}
 	if revised < 3 || revised != res.Revised {
 		t.Errorf("%d items with more than one version (result says %d), want at least 3", revised, res.Revised)

@@ -1,0 +1,116 @@
+package portal
+
+import (
+	"bytes"
+	"encoding/json"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"minhbach/portal/rules"
+	"minhbach/store"
+)
+
+// structuredSection is what an item's page shows of its structured content
+// (budget lines, household rows, a schedule…), below the body. One field
+// per kind; each kind's file builds its own.
+type structuredSection struct{}
+
+// structuredSection builds the structured part of item d's page as of
+// asOf (the moment the page is rendered for), from the rows of version row
+// rowsVersion (0: the working copy, for officers' previews). It returns nil
+// when the item's kind has none.
+func (h *handler) structuredSection(c *fiber.Ctx, d store.Disclosure, rowsVersion int64, asOf time.Time) (*structuredSection, error) {
+	return nil, nil
+}
+
+// now is the portal's clock: the store's, which tests set, so that a
+// posting window's end and the page cache's day turn together.
+func (h *handler) now() time.Time { return h.store.Now() }
+
+// kindLabel names an item's kind for people: "" for the general kind.
+func kindLabel(category, kind string) string {
+	if kind == "" {
+		return ""
+	}
+	if k, ok := rules.LookupKind(category, kind); ok {
+		return k.Name
+	}
+	return kind
+}
+
+// rowLabeler describes one row of an item for its history ("Nguyễn Văn A,
+// thôn Đông"); "" keeps the row out of the list (its count stays), as a
+// household list does once its posting window has ended.
+type rowLabeler func(d store.Disclosure, asOf time.Time, row []byte) string
+
+// rowLabels holds each category's labeler; kinds register theirs in their
+// own file's init. A category without one is listed by row key.
+var rowLabels = map[string]rowLabeler{}
+
+func rowLabel(d store.Disclosure, asOf time.Time, row []byte) string {
+	if l := rowLabels[d.Category]; l != nil {
+		return l(d, asOf, row)
+	}
+	var head struct{ Key string }
+	if json.Unmarshal(row, &head) != nil {
+		return ""
+	}
+	return "Dòng " + head.Key
+}
+
+// rowsChange is what a version changed in an item's rows, matched by key.
+type rowsChange struct {
+	Added, Removed, Changed int
+	// Labels of the rows, as their kind describes them; rows whose label
+	// is hidden are counted only.
+	AddedLabels, RemovedLabels, ChangedLabels []string
+}
+
+// Any reports whether any row changed.
+func (rc rowsChange) Any() bool { return rc.Added+rc.Removed+rc.Changed > 0 }
+
+// compareRows matches two versions' rows by key.
+func compareRows(d store.Disclosure, asOf time.Time, prev, rows []json.RawMessage) rowsChange {
+	var rc rowsChange
+	key := func(r []byte) string {
+		var head struct{ Key string }
+		json.Unmarshal(r, &head)
+		return head.Key
+	}
+	old := make(map[string][]byte, len(prev))
+	for _, r := range prev {
+		old[key(r)] = r
+	}
+	seen := make(map[string]bool, len(rows))
+	add := func(labels *[]string, r []byte) {
+		if l := rowLabel(d, asOf, r); l != "" && len(*labels) < maxRowLabels {
+			*labels = append(*labels, l)
+		}
+	}
+	for _, r := range rows {
+		k := key(r)
+		seen[k] = true
+		o, ok := old[k]
+		switch {
+		case !ok:
+			rc.Added++
+			add(&rc.AddedLabels, r)
+		case !bytes.Equal(o, r):
+			rc.Changed++
+			add(&rc.ChangedLabels, r)
+		}
+	}
+	for _, r := range prev {
+		if !seen[key(r)] {
+			rc.Removed++
+			add(&rc.RemovedLabels, r)
+		}
+	}
+	return rc
+}
+
+// maxRowLabels bounds the rows a history entry names; the counts stay
+// whole. A re-imported list of thousands of rows would otherwise make a
+// page nobody can read.
+const maxRowLabels = 50
