@@ -97,7 +97,7 @@ func (h *handler) householdsExport(c *fiber.Ctx) error {
 		}
 		counts := f.Tally()
 		e := householdExport{ID: d.ID, URL: base + itemPath(d.ID), Title: d.Title, Year: f.Year, Review: d.Kind,
-			ReviewLabel: households.KindName(d.Kind), PostingFrom: isoDate(d.PostingFrom), PostingUntil: isoDate(d.PostingUntil),
+			ReviewLabel: reviewLabel(d.Kind), PostingFrom: isoDate(d.PostingFrom), PostingUntil: isoDate(d.PostingUntil),
 			MeetingOn: f.MeetingOn, DecisionNo: f.DecisionNo, DecisionOn: f.DecisionOn, Withdrawn: d.IsWithdrawn(),
 			Villages: []householdExportLine{}, Total: exportLine(counts.All)}
 		for _, v := range counts.Villages {

@@ -77,7 +77,7 @@ func householdSummary(d store.Disclosure, now time.Time) (householdListSummary, 
 	if err != nil {
 		return householdListSummary{}, err
 	}
-	return householdListSummary{D: d, Facts: f, KindName: households.KindName(d.Kind), Counts: f.Tally(),
+	return householdListSummary{D: d, Facts: f, KindName: reviewLabel(d.Kind), Counts: f.Tally(),
 		Names: householdNamesShown(d, now)}, nil
 }
 

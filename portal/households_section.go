@@ -32,18 +32,22 @@ func householdNamesShown(d store.Disclosure, now time.Time) bool {
 }
 
 // householdSection builds the section of list d showing the rows of
-// version rowsVersion (0: the working copy, for the officers' preview)
-// with facts.
-func (h *handler) householdSection(c *fiber.Ctx, d store.Disclosure, facts json.RawMessage, rowsVersion int64, preview bool) (*householdSection, error) {
-	f, err := households.ParseFacts(facts)
+// version row rowsVersion as of asOf. An officer's preview (rowsVersion 0:
+// the working copy) shows the names whatever the window, for checking.
+func (h *handler) householdSection(c *fiber.Ctx, d store.Disclosure, rowsVersion int64, asOf time.Time) (*householdSection, error) {
+	f, err := households.ParseFacts(d.Facts)
 	if err != nil {
 		return nil, err
 	}
-	now := h.store.Now()
-	s := &householdSection{Facts: f, KindName: households.KindName(d.Kind), From: d.PostingFrom, Until: d.PostingUntil,
+	s := &householdSection{Facts: f, KindName: reviewLabel(d.Kind), From: d.PostingFrom, Until: d.PostingUntil,
 		Counts: f.Tally(), CSV: householdsExportPath(d.ID, "csv"), JSON: householdsExportPath(d.ID, "json")}
-	if !preview && !householdNamesShown(d, now) {
-		s.Why = householdsWhy(d, now)
+	preview := rowsVersion == 0 && currentUser(c) != nil
+	switch {
+	case !preview && !householdNamesShown(d, asOf):
+		s.Why = householdsWhy(d, asOf)
+		return s, nil
+	case !preview && rowsVersion == 0, d.RowCount == 0:
+		s.Why = "Danh sách chưa có hộ nào."
 		return s, nil
 	}
 	rows, err := h.householdRows(c, d.ID, rowsVersion)
@@ -56,10 +60,13 @@ func (h *handler) householdSection(c *fiber.Ctx, d store.Disclosure, facts json.
 	}
 	s.Groups = households.ByVillage(rows, vs)
 	s.Counts = households.Tally(rows, vs)
-	if len(rows) == 0 {
-		s.Why = "Danh sách chưa có hộ nào."
-	}
 	return s, nil
+}
+
+// showsNames reports whether an item's section shows household names:
+// the page then asks search engines not to index it.
+func (s *structuredSection) showsNames() bool {
+	return s != nil && s.Households != nil && len(s.Households.Groups) > 0
 }
 
 // householdRows reads the rows of a version, or the working copy (0).
@@ -104,16 +111,21 @@ func householdsWhy(d store.Disclosure, now time.Time) string {
 
 // householdRowLabel names a changed row in an item's history: by name
 // while the list's names are public, else only by village and class.
-func householdRowLabel(d store.Disclosure, now time.Time) func(row []byte) string {
-	shown := householdNamesShown(d, now)
-	return func(row []byte) string {
-		var r households.Row
-		if json.Unmarshal(row, &r) != nil {
-			return "Một hộ"
-		}
-		if shown {
-			return r.Label()
-		}
-		return r.AnonymousLabel()
+func householdRowLabel(d store.Disclosure, asOf time.Time, row []byte) string {
+	var r households.Row
+	if json.Unmarshal(row, &r) != nil {
+		return ""
 	}
+	if householdNamesShown(d, asOf) {
+		return r.Label()
+	}
+	return r.AnonymousLabel()
+}
+
+// reviewLabel names a list's review kind, as the legal rules name it.
+func reviewLabel(kind string) string {
+	if l := kindLabel(households.Category, kind); l != "" {
+		return l
+	}
+	return "Danh sách hộ nghèo, hộ cận nghèo"
 }

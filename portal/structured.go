@@ -7,6 +7,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"minhbach/portal/households"
 	"minhbach/portal/rules"
 	"minhbach/store"
 )
@@ -14,13 +15,23 @@ import (
 // structuredSection is what an item's page shows of its structured content
 // (budget lines, household rows, a schedule…), below the body. One field
 // per kind; each kind's file builds its own.
-type structuredSection struct{}
+type structuredSection struct {
+	Households *householdSection
+}
 
 // structuredSection builds the structured part of item d's page as of
 // asOf (the moment the page is rendered for), from the rows of version row
 // rowsVersion (0: the working copy, for officers' previews). It returns nil
 // when the item's kind has none.
 func (h *handler) structuredSection(c *fiber.Ctx, d store.Disclosure, rowsVersion int64, asOf time.Time) (*structuredSection, error) {
+	switch d.Category {
+	case households.Category:
+		s, err := h.householdSection(c, d, rowsVersion, asOf)
+		if err != nil {
+			return nil, err
+		}
+		return &structuredSection{Households: s}, nil
+	}
 	return nil, nil
 }
 

@@ -10,6 +10,7 @@ package seeds
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -277,6 +278,9 @@ type item struct {
 	// date of the decision disclosed (the end of the period reported).
 	Kind    string
 	Decided time.Time
+	// Structured content: the kind's facts and rows (see store.DisclosureInput).
+	Facts json.RawMessage
+	Rows  []json.RawMessage
 }
 
 type eventKind int
@@ -371,6 +375,7 @@ func (w *writer) do(ctx context.Context, it item, e event, admin, officer int64,
 			PostingUntil: it.Until, AttachmentIDs: ids, Demo: true}
 		if w.structured {
 			in.Kind, in.DecidedOn = it.Kind, it.Decided
+			in.Facts, in.Rows = it.Facts, it.Rows
 		}
 		id, err := w.st.CreateDisclosure(ctx, in, officer)
 		if err != nil {

@@ -27,17 +27,6 @@ const (
 	KindPeriodic = "ra-soat-dinh-ky"  // an update between yearly reviews
 )
 
-// KindName is how pages name a review kind.
-func KindName(kind string) string {
-	switch kind {
-	case KindAnnual:
-		return "Rà soát hằng năm"
-	case KindPeriodic:
-		return "Rà soát định kỳ"
-	}
-	return "Danh sách"
-}
-
 // Class is a household's classification in a list.
 type Class string
 
@@ -125,6 +114,9 @@ func AssignKeys(rows, previous []Row) {
 	old := map[string][]string{}
 	k := newKeyer(len(rows) + len(previous))
 	for _, p := range previous {
+		if p.Key == "" {
+			continue
+		}
 		old[p.identity()] = append(old[p.identity()], p.Key)
 		k.used[p.Key] = true // keys of households gone from the list stay retired
 	}

@@ -112,7 +112,8 @@ func TestAssignKeys(t *testing.T) {
 		{Head: "Trần Văn Bình", Village: "Thôn Đoài", Class: Poor},
 		{Head: "Trần Văn Bình", Village: "Thôn Đoài", Class: Poor},
 	}
-	AssignKeys(rows, prev)
+	AssignKeys(rows, append(prev, Row{Head: "Trần Văn Bình", Village: "Thôn Đoài"})) // a row without a key gives none
+
 	if rows[0].Key != "k-an" || rows[1].Key != "k-an2" {
 		t.Errorf("kept keys: %q %q", rows[0].Key, rows[1].Key)
 	}
