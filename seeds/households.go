@@ -107,8 +107,6 @@ func countClass(rows []hhRow, c households.Class) int {
 	return n
 }
 
-const householdsNote = "Họ tên chủ hộ chỉ hiển thị trong thời gian niêm yết; sau đó trang chỉ còn số hộ theo thôn và phân loại. Người dân có ý kiến về danh sách gửi UBND xã hoặc Ban công tác Mặt trận thôn."
-
 func povertyItems() []item {
 	f2023, r2023, k2023 := householdList(households.Facts{Year: 2024}, preliminary2023, nil)
 	f2024, r2024, k2024 := householdList(households.Facts{Year: 2024, MeetingOn: "2023-12-12", DecisionNo: "95/QĐ-UBND", DecisionOn: "2023-12-20"}, poor2024, k2023)
@@ -142,8 +140,7 @@ func povertyItems() []item {
 		Title:    "Danh sách hộ nghèo, hộ cận nghèo năm 2024 trên địa bàn xã",
 		Summary: fmt.Sprintf("Theo Quyết định số 95/QĐ-UBND ngày 20/12/2023 của Chủ tịch UBND xã: %d hộ nghèo, %d hộ cận nghèo.",
 			countClass(poor2024, hhPoor), countClass(poor2024, hhNear)),
-		Body: p("Kết quả rà soát hộ nghèo, hộ cận nghèo cuối năm 2023 theo chuẩn nghèo đa chiều giai đoạn 2022–2025 đã được họp dân thống nhất tại các thôn và được Chủ tịch UBND xã công nhận.",
-			householdsNote),
+		Body:  p("Kết quả rà soát hộ nghèo, hộ cận nghèo cuối năm 2023 theo chuẩn nghèo đa chiều giai đoạn 2022–2025 đã được họp dân thống nhất tại các thôn và được Chủ tịch UBND xã công nhận."),
 		Facts: f2024, Rows: r2024,
 		LegalBasis: lawPoverty,
 		Unit:       unitVHXH,
@@ -157,8 +154,7 @@ func povertyItems() []item {
 		Title:    "Danh sách hộ thoát nghèo, thoát cận nghèo năm 2024",
 		Summary: fmt.Sprintf("Kết quả rà soát cuối năm 2024: %d hộ thoát nghèo, %d hộ thoát cận nghèo.",
 			countClass(leaving2025, hhLeft), countClass(leaving2025, hhLeftNear)),
-		Body: p("Theo Quyết định số 102/QĐ-UBND ngày 20/12/2024 của Chủ tịch UBND xã, các hộ trong danh sách được công nhận thoát nghèo, thoát cận nghèo. Chính sách hỗ trợ bảo hiểm y tế, tín dụng ưu đãi tiếp tục thực hiện theo quy định đối với hộ mới thoát nghèo.",
-			householdsNote),
+		Body:  p("Theo Quyết định số 102/QĐ-UBND ngày 20/12/2024 của Chủ tịch UBND xã, các hộ trong danh sách được công nhận thoát nghèo, thoát cận nghèo. Chính sách hỗ trợ bảo hiểm y tế, tín dụng ưu đãi tiếp tục thực hiện theo quy định đối với hộ mới thoát nghèo."),
 		Facts: fLeft, Rows: rLeft,
 		LegalBasis: lawPoverty + "; Thông tư số 07/2021/TT-BLĐTBXH",
 		Unit:       unitVHXH,
@@ -171,7 +167,7 @@ func povertyItems() []item {
 		Kind:     households.KindPeriodic,
 		Title:    "Hộ nghèo, hộ cận nghèo phát sinh trong 6 tháng đầu năm 2025",
 		Summary:  "Rà soát định kỳ giữa năm 2025: 1 hộ nghèo, 1 hộ cận nghèo phát sinh.",
-		Body:     p("Kết quả rà soát định kỳ các hộ gặp khó khăn đột xuất trong 6 tháng đầu năm 2025, đã được họp thôn thống nhất.", householdsNote),
+		Body:     p("Kết quả rà soát định kỳ các hộ gặp khó khăn đột xuất trong 6 tháng đầu năm 2025, đã được họp thôn thống nhất."),
 		Facts:    fNew, Rows: rNew,
 		LegalBasis: lawPoverty,
 		Unit:       unitVHXH,
@@ -184,9 +180,8 @@ func povertyItems() []item {
 		Kind:     households.KindAnnual,
 		Title:    "Kết quả rà soát hộ nghèo, hộ cận nghèo cuối năm 2026 (danh sách năm 2027)",
 		Summary:  "Danh sách hộ nghèo, hộ cận nghèo, hộ thoát nghèo theo kết quả rà soát cuối năm 2026, niêm yết để Nhân dân góp ý trước khi Chủ tịch UBND xã công nhận.",
-		Body: p("Các thôn đã họp dân thống nhất kết quả rà soát ngày 17/11/2026. Danh sách được niêm yết tại nhà văn hóa thôn, trụ sở UBND xã và trên cổng này.",
-			householdsNote),
-		Facts: f2027a, Rows: r2027a,
+		Body:     p("Các thôn đã họp dân thống nhất kết quả rà soát ngày 17/11/2026. Danh sách được niêm yết tại nhà văn hóa thôn, trụ sở UBND xã và trên cổng này."),
+		Facts:    f2027a, Rows: r2027a,
 		LegalBasis: lawPoverty,
 		Unit:       unitVHXH,
 		From:       day(2026, 11, 20),

@@ -399,6 +399,9 @@ func (w *writer) do(ctx context.Context, it item, e event, admin, officer int64,
 		if rv.Edit != nil {
 			rv.Edit(&in)
 		}
+		if !w.structured {
+			in.Facts, in.Rows = nil, nil // a revision of a list's rows: the text changes alone
+		}
 		ids, err := w.attach(ctx, rv.Attach, officer, res)
 		if err != nil {
 			return err

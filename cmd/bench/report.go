@@ -42,11 +42,13 @@ type report struct {
 	qexportSize          []int64
 	qexportTime          []time.Duration
 	// Question pages at the full data set and at the baseline.
-	qpages   []*qpage
-	qsides   [2]string
-	limits   string
-	submit   *submitResult
-	ok, over int
+	qpages []*qpage
+	qsides [2]string
+	limits string
+	submit *submitResult
+	// households: importing a poor-household list (households.go).
+	households *householdBench
+	ok, over   int
 }
 
 // machine describes where the figures were measured.
@@ -179,6 +181,8 @@ func (r *report) print(w io.Writer) {
 	stored := s.after - s.before
 	fmt.Fprintf(w, "   %-46s %11d   target %d %s\n", "in the database afterwards (kept count)", stored, s.n, r.mark(stored == s.n && s.found == s.n))
 	fmt.Fprintf(w, "     items before %d, after %d; acknowledged titles found among the newest received items: %d\n", s.before, s.after, s.found)
+
+	r.printHouseholds(w)
 
 	fmt.Fprintf(w, "\nSummary: %d figures within target, %d over.\n", r.ok, r.over)
 }
