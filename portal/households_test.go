@@ -401,3 +401,41 @@ func TestHouseholdFactsForm(t *testing.T) {
 		t.Errorf("facts: %+v", got)
 	}
 }
+
+// TestHouseholdImportPublished: re-importing a published list needs a
+// reason and makes one new version; the history names the rows changed
+// while the list is posted.
+func TestHouseholdImportPublished(t *testing.T) {
+	e := newEnv(t)
+	e.login("canbo")
+	id := householdList(e, true, civilDay(0), civilDay(5),
+		households.Row{Head: "Âu Văn Cũ Một", Village: "Thôn Đông", Class: households.Poor},
+		households.Row{Head: "Âu Thị Cũ Hai", Village: "Thôn Đoài", Class: households.NearPoor})
+	csv := []byte("Chủ hộ,Thôn,Phân loại\nÂu Văn Cũ Một,Thôn Đông,Hộ thoát nghèo\nÂu Văn Mới Ba,Thôn Nam,Hộ nghèo\n")
+	r := importList(e, id, "ds.csv", csv, "")
+	if r.status != http.StatusUnprocessableEntity {
+		t.Fatalf("no reason: %d", r.status)
+	}
+	mustContain(t, "reason", fieldBlock(t, r.body, "import-reason"), "lý do thay đổi", "field-error")
+	if d, _ := e.st.Disclosure(context.Background(), id); d.Version != 1 {
+		t.Fatalf("version %d after a refused import", d.Version)
+	}
+	if r := importList(e, id, "ds.csv", csv, "Cập nhật sau họp thôn"); r.status != http.StatusSeeOther {
+		t.Fatalf("import: %d\n%s", r.status, r.body)
+	}
+	vs, err := e.st.Versions(context.Background(), id)
+	if err != nil || len(vs) != 2 || vs[1].Reason != "Cập nhật sau họp thôn" || vs[1].RowCount != 2 {
+		t.Fatalf("versions: %+v %v", vs, err)
+	}
+	mustContain(t, "history", e.get("/cong-khai/"+itoa(id)+"/lich-su").body,
+		"Thêm 1 dòng", "Âu Văn Mới Ba (Thôn Nam, Hộ nghèo)", "Bớt 1 dòng", "Âu Thị Cũ Hai (Thôn Đoài, Hộ cận nghèo)",
+		"Sửa 1 dòng", "Âu Văn Cũ Một (Thôn Đông, Hộ thoát nghèo)")
+	// Another kind's item has no household page.
+	budget, err := e.st.Disclosures(context.Background(), store.DisclosureFilter{Public: true, Category: "ngan-sach", Limit: 1})
+	if err != nil || len(budget) == 0 {
+		t.Fatal("no budget item")
+	}
+	if r := e.get("/can-bo/cong-khai/" + itoa(budget[0].ID) + "/ho-ngheo"); r.status != http.StatusNotFound {
+		t.Errorf("household page of a budget item: %d", r.status)
+	}
+}
