@@ -115,8 +115,8 @@ func TestBrowserPrintsItemsOnA4(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, d := range items {
-		// The short item is short on paper: not a list whose rows (and
-		// their counts) print below a brief text.
+		// Structured items print their rows too: the short one is a
+		// document alone.
 		if d.RowCount == 0 && (short.ID == 0 || len(d.Body) < len(short.Body)) {
 			short = d
 		}

@@ -188,30 +188,76 @@ func newBrowser(t *testing.T) (context.Context, *consoleLog) {
 
 // newBrowserWithin is newBrowser for a longer walk: everything it does is
 // bounded by limit.
+//
+// Every browser test shares one Chromium process (started by the first,
+// ended when the test binary exits): each gets its own browser context, so
+// cookies, storage and cache stay apart as in a fresh profile, without
+// paying Chromium's start for every test.
 func newBrowserWithin(t *testing.T, limit time.Duration) (context.Context, *consoleLog) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
-	path := chromiumPath(t)
-	profile := t.TempDir()
-	ctx, cancel := context.WithTimeout(context.Background(), limit)
-	t.Cleanup(cancel)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.Headless,
-		chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(profile), chromedp.WindowSize(390, 844))
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(cancelAlloc)
+	shared := sharedChromium(t)
 	console := &consoleLog{}
-	bctx, cancelBrowser := chromedp.NewContext(allocCtx, chromedp.WithListener(console.listen))
-	t.Cleanup(cancelBrowser)
+	tab, cancelTab := chromedp.NewContext(shared, chromedp.WithNewBrowserContext(), chromedp.WithListener(console.listen))
+	t.Cleanup(cancelTab)
+	ctx, cancel := context.WithTimeout(tab, limit)
+	t.Cleanup(cancel)
 	// Headless Chromium keeps windows at least 500px wide: emulate the phone.
-	if err := chromedp.Do(bctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
-	return bctx, console
+	return ctx, console
+}
+
+// chromium is the one Chromium process of the test binary.
+var chromium struct {
+	once    sync.Once
+	ctx     context.Context // its first tab: new contexts derive from it
+	err     error
+	profile string
+}
+
+func sharedChromium(t *testing.T) context.Context {
+	t.Helper()
+	path := chromiumPath(t)
+	chromium.once.Do(func() {
+		chromium.profile, chromium.err = os.MkdirTemp("", "minhbach-chromium-")
+		if chromium.err != nil {
+			return
+		}
+		opts := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.Headless,
+			chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
+			chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true), chromedp.UserDataDir(chromium.profile), chromedp.WindowSize(390, 844))
+		// Never cancelled: Chromium lives as long as the test binary
+		// (TestMain closes it; the kernel ends it if the binary dies).
+		alloc, _ := chromedp.NewExecAllocator(context.Background(), opts...)
+		chromium.ctx, _ = chromedp.NewContext(alloc)
+		chromium.err = chromedp.Do(chromium.ctx)
+	})
+	if chromium.err != nil {
+		t.Fatalf("start chromium: %v", chromium.err)
+	}
+	return chromium.ctx
+}
+
+// closeChromium ends the shared Chromium and removes its profile.
+func closeChromium() {
+	if chromium.ctx != nil {
+		chromedp.Cancel(chromium.ctx)
+	}
+	if chromium.profile != "" {
+		os.RemoveAll(chromium.profile)
+	}
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	closeChromium()
+	os.Exit(code)
 }
 
 func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {

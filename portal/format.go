@@ -159,6 +159,7 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 	maps.Copy(m, commentFuncs)
 	maps.Copy(m, officerQuestionFuncs())
 	maps.Copy(m, householdFuncs())
+	maps.Copy(m, receptionFuncs())
 	return m
 }
 

@@ -18,6 +18,7 @@ type homePage struct {
 	Latest     []store.Disclosure
 	Categories []categoryCount
 	Answers    homeAnswers
+	Reception  *sessionView // the next citizen reception session; nil when none
 }
 
 // home shows the newest disclosures and the way into every category.
@@ -36,6 +37,9 @@ func (h *handler) home(c *fiber.Ctx) error {
 		return err
 	}
 	p := &homePage{Base: h.base(c, ""), Latest: latest, Categories: cats, Answers: answers}
+	if p.Reception, err = h.nextReception(c); err != nil {
+		return err
+	}
 	return h.render(c, "home", p)
 }
 

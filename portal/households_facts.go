@@ -31,7 +31,7 @@ func (h *handler) householdsFactsSave(c *fiber.Ctx) error {
 			errs["year"] = "Thông tin chưa khác gì bản đang lưu."
 		}
 	}
-	h.reasonCheck(l, errs, "facts-reason", reason)
+	h.reasonCheck(l.D, reason, errs, "facts-reason")
 	if len(errs) > 0 {
 		return h.renderHouseholds(c, l, &householdsPage{Facts: in, FactsErrors: errs, FactsReason: reason})
 	}
@@ -40,11 +40,4 @@ func (h *handler) householdsFactsSave(c *fiber.Ctx) error {
 	}
 	err = h.saveHouseholds(c, l, f, nil, reason)
 	return h.afterHouseholdSave(c, l, err, "Đã lưu thông tin đợt rà soát.")
-}
-
-// reasonCheck asks for the reason a change of a published list needs.
-func (h *handler) reasonCheck(l householdList, errs map[string]string, field, reason string) {
-	if l.D.IsPublished() {
-		plainText(errs, field, reason, "lý do thay đổi", true, 600)
-	}
 }

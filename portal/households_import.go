@@ -30,7 +30,7 @@ func (h *handler) householdsImport(c *fiber.Ctx) error {
 	}
 	reason := formText(c, "import-reason")
 	errs := fieldErrors{}
-	h.reasonCheck(l, errs, "import-reason", reason)
+	h.reasonCheck(l.D, reason, errs, "import-reason")
 	p := &householdsPage{Facts: l.Facts.Input(), ImportErrors: errs, ImportReason: reason}
 	fh, err := c.FormFile("file")
 	switch {

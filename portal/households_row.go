@@ -59,7 +59,7 @@ func (h *handler) householdRowAdd(c *fiber.Ctx) error {
 	if errs == nil {
 		errs = map[string]string{}
 	}
-	h.reasonCheck(l, errs, "reason", f.Reason)
+	h.reasonCheck(l.D, f.Reason, errs, "reason")
 	if len(errs) > 0 {
 		p := &householdsPage{Facts: l.Facts.Input(), Add: f, AddErrors: errs}
 		c.Request().URI().QueryArgs().Set("trang", "999999") // show the end of the list, where the form is
@@ -156,7 +156,7 @@ func (h *handler) householdRowSave(c *fiber.Ctx) error {
 	if len(errs) == 0 && row == withKey(l.Rows[i], "") {
 		errs["head"] = "Thông tin hộ chưa khác gì bản đang lưu."
 	}
-	h.reasonCheck(l, errs, "reason", f.Reason)
+	h.reasonCheck(l.D, f.Reason, errs, "reason")
 	if len(errs) > 0 {
 		return h.renderHouseholdRow(c, l, l.Rows[i].Key, f, errs, "", fieldErrors{})
 	}
@@ -187,7 +187,7 @@ func (h *handler) householdRowDelete(c *fiber.Ctx) error {
 	}
 	reason := formText(c, "delete-reason")
 	errs := fieldErrors{}
-	h.reasonCheck(l, errs, "delete-reason", reason)
+	h.reasonCheck(l.D, reason, errs, "delete-reason")
 	if len(errs) > 0 {
 		r := l.Rows[i]
 		f := householdRowForm{Head: r.Head, Village: r.Village, Class: string(r.Class), Note: r.Note}

@@ -1,6 +1,8 @@
 package portal
 
 import (
+	"time"
+
 	"github.com/gofiber/fiber/v2"
 
 	"minhbach/store"
@@ -13,6 +15,10 @@ type officerHomePage struct {
 	Pager      pager
 	StatusTabs []statusTab
 	Setup      []setupStep // what a new installation still lacks
+	// NoChairman lists the next weeks whose reception schedule has no
+	// session of the chairman; Schedule is that schedule's id.
+	NoChairman []time.Time
+	Schedule   int64
 }
 
 type setupStep struct {
@@ -50,6 +56,9 @@ func (h *handler) officerHome(c *fiber.Ctx) error {
 	}
 	p := &officerHomePage{Base: h.base(c, "Khu vực cán bộ"), Status: status, Items: items, Pager: pg, StatusTabs: tabs}
 	if p.Setup, err = h.setupSteps(c); err != nil {
+		return err
+	}
+	if p.NoChairman, p.Schedule, err = h.chairmanGaps(c); err != nil {
 		return err
 	}
 	return h.render(c, "officer_home", p)

@@ -161,6 +161,39 @@ func replyTemplateDeletePath(id int64) string { return replyTemplatePath(id) + "
 // questionLimitResetPath returns a clock value to its default.
 const questionLimitResetPath = questionLimitsPath + "/xoa"
 
+// Units and villages (administrators).
+const (
+	placesPath   = "/can-bo/don-vi"
+	villagesPath = "/can-bo/thon"
+)
+
+// placeActionPath is where a unit's or a village's line posts: action
+// "doi-ten" (rename) or "ngung" (retire or put back).
+func placeActionPath(village bool, id int64, action string) string {
+	base := placesPath
+	if village {
+		base = villagesPath
+	}
+	return base + "/" + itoa(id) + "/" + action
+}
+
+// Citizen reception schedule and the commune's directory (rows 4a, 4b).
+const (
+	receptionPath    = "/lich-tiep-dan"
+	receptionICSPath = "/lich-tiep-dan.ics"
+	contactsPath     = "/danh-ba"
+)
+
+// officerSchedulePath is the officers' page of a schedule item's slots
+// and changes.
+func officerSchedulePath(id int64) string { return officerItemsPath + "/" + itoa(id) + "/lich" }
+
+// officerContactsPath is the officers' page of a directory item's people.
+func officerContactsPath(id int64) string { return officerItemsPath + "/" + itoa(id) + "/danh-ba" }
+
+// contactCardPath is one person's vCard.
+func contactCardPath(key string) string { return contactsPath + "/" + key + ".vcf" }
+
 // The legal clock of disclosures: every rule, public; administrators add
 // changes on the officers' page.
 const (

@@ -37,6 +37,7 @@ type officerQuestionPage struct {
 	AnswerHTML   template.HTML
 	Form         actionForm
 	Errors       fieldErrors
+	Reception    store.Reception // the reception session it was raised at
 }
 
 // piiSuggestion is a piece of personal data found in the original text.
@@ -152,6 +153,9 @@ func (h *handler) renderQuestion(c *fiber.Ctx, q store.Question, form actionForm
 		p.VeryLate = q.Clock().VeryLate(cal)
 	}
 	if p.Events, err = h.store.QuestionEvents(ctx, q.ID, store.ForOfficer); err != nil {
+		return err
+	}
+	if p.Reception, err = h.questionReception(c, q, false); err != nil {
 		return err
 	}
 	if q.Kind == rules.KindInfoRequest {

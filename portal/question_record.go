@@ -31,12 +31,14 @@ type recordForm struct {
 	Title, Body, AskerName, Contact                        string
 	NamePublic                                             bool
 	IDFullName, IDAddress, IDNumber                        string
+	Session                                                string // "<schedule id>/<session key>", on a reception day
 
-	receivedOn time.Time
-	villageID  int64
+	receivedOn            time.Time
+	villageID             int64
+	session, sessionLabel string
 }
 
-var recordFields = []string{"channel", "received_on", "national_ref", "kind", "topic", "village_id",
+var recordFields = []string{"channel", "received_on", "reception_session", "national_ref", "kind", "topic", "village_id",
 	"title", "body", "asker_name", "name_public", "contact", "id_fullname", "id_address", "id_number"}
 
 func parseRecordForm(c *fiber.Ctx) recordForm {
@@ -46,6 +48,7 @@ func parseRecordForm(c *fiber.Ctx) recordForm {
 		Title: formText(c, "title"), Body: formText(c, "body"), AskerName: oneLine(c.FormValue("asker_name")),
 		Contact: formText(c, "contact"), NamePublic: c.FormValue("name_public") == "1",
 		IDFullName: oneLine(c.FormValue("id_fullname")), IDAddress: formText(c, "id_address"), IDNumber: formText(c, "id_number"),
+		Session: formText(c, "reception_session"),
 	}
 }
 
@@ -108,6 +111,7 @@ type recordPage struct {
 	Errors   fieldErrors
 	Villages []store.Village
 	Today    string
+	Sessions []fieldOption // recent reception sessions to link the item to
 }
 
 func (p *recordPage) ErrorSummary() []fieldError { return p.Errors.inOrder(recordFields) }
@@ -141,6 +145,11 @@ func (h *handler) renderRecordForm(c *fiber.Ctx, f recordForm, errs fieldErrors)
 		return err
 	}
 	p := &recordPage{Base: h.base(c, "Nhập phản ánh nhận trực tiếp"), Form: f, Errors: errs, Villages: vs, Today: isoDate(today(time.Now()))}
+	sessions, err := h.recentSessions(c)
+	if err != nil {
+		return err
+	}
+	p.Sessions = sessionOptions(sessions)
 	return h.renderStatus(c, formStatus(errs), "question_record", p)
 }
 
@@ -153,6 +162,11 @@ func (h *handler) questionRecord(c *fiber.Ctx) error {
 		return err
 	}
 	errs := f.validate(vs, time.Now(), h.calendar().Covers)
+	sessions, err := h.recentSessions(c)
+	if err != nil {
+		return err
+	}
+	checkSession(&f, sessions, errs)
 	if len(errs) > 0 {
 		return h.renderRecordForm(c, f, errs)
 	}
@@ -164,6 +178,7 @@ func (h *handler) questionRecord(c *fiber.Ctx) error {
 		CodeHash: code.Hash(), Kind: f.Kind, Topic: f.Topic, VillageID: f.villageID, Channel: f.Channel,
 		NationalRef: f.NationalRef, Title: f.Title, Body: f.Body, AskerName: f.AskerName,
 		NamePublic: f.NamePublic && f.AskerName != "", Contact: f.Contact, ReceivedOn: f.receivedOn, DupKey: f.dupKey(),
+		ReceptionSession: f.session, ReceptionLabel: f.sessionLabel,
 	}
 	if strings.Contains(f.Contact, "@") {
 		nq.MailCode = code.String() // to mail the asker the link later

@@ -87,6 +87,8 @@ type questionShowPage struct {
 	Extension string          // the public reason of the extension
 	// Redactions: text removed after publication, when and why.
 	Redactions []store.QuestionRedaction
+	// Reception is the citizen reception session it was raised at.
+	Reception store.Reception
 }
 
 // questionShowPublic is a published item's public page. Items not yet triaged
@@ -139,6 +141,9 @@ func (h *handler) questionShowPublic(c *fiber.Ctx) error {
 		}
 	}
 	if p.Redactions, err = h.store.QuestionRedactions(ctx, q.ID); err != nil {
+		return err
+	}
+	if p.Reception, err = h.questionReception(c, q, true); err != nil {
 		return err
 	}
 	for i := range p.Redactions {

@@ -17,6 +17,8 @@ import (
 // per kind; each kind's file builds its own.
 type structuredSection struct {
 	Households *householdSection
+	Reception  *receptionSection
+	Contacts   *contactsSection
 }
 
 // structuredSection builds the structured part of item d's page as of
@@ -24,13 +26,25 @@ type structuredSection struct {
 // rowsVersion (0: the working copy, for officers' previews). It returns nil
 // when the item's kind has none.
 func (h *handler) structuredSection(c *fiber.Ctx, d store.Disclosure, rowsVersion int64, asOf time.Time) (*structuredSection, error) {
-	switch d.Category {
-	case households.Category:
+	switch {
+	case d.Category == households.Category:
 		s, err := h.householdSection(c, d, rowsVersion, asOf)
 		if err != nil {
 			return nil, err
 		}
 		return &structuredSection{Households: s}, nil
+	case d.Category == receptionCategory && d.Kind == receptionKind:
+		s, err := h.receptionSection(c, d, rowsVersion, asOf)
+		if s == nil || err != nil {
+			return nil, err
+		}
+		return &structuredSection{Reception: s}, nil
+	case d.Category == contactsCategory && d.Kind == contactsKind:
+		s, err := h.contactsSection(c, d, rowsVersion)
+		if s == nil || err != nil {
+			return nil, err
+		}
+		return &structuredSection{Contacts: s}, nil
 	}
 	return nil, nil
 }

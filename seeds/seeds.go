@@ -239,6 +239,9 @@ func Load(ctx context.Context, st *store.Store, opts Options) (Result, error) {
 			return res, err
 		}
 	}
+	if err := loadReception(ctx, st, func(t time.Time) { now = t }, units, admin, &res); err != nil {
+		return res, err
+	}
 	return res, nil
 }
 

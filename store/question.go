@@ -335,6 +335,10 @@ type NewQuestion struct {
 	// ReceivedOn is the civil date the item reached the commune: the clock
 	// starts then. Zero means today (a web submission).
 	ReceivedOn time.Time
+	// The citizen reception session where it was raised (see
+	// QuestionReception); "" none.
+	ReceptionSession string
+	ReceptionLabel   string
 	// DupKey recognises an identical resubmission (empty: no check).
 	DupKey   string
 	Identity *Identity
@@ -415,6 +419,11 @@ func (s *Store) SubmitQuestion(ctx context.Context, nq NewQuestion, userID int64
 			return err
 		}
 		id, _ = res.LastInsertId()
+		if nq.ReceptionSession != "" {
+			if err := setReception(ctx, tx, id, nq.ReceptionSession, nq.ReceptionLabel); err != nil {
+				return err
+			}
+		}
 		for i, f := range nq.Files {
 			if _, err := tx.ExecContext(ctx, `
 				INSERT INTO question_files(question_id, attachment_id, from_asker, public, stripped, position)
