@@ -60,6 +60,10 @@ func (h *handler) householdSection(c *fiber.Ctx, d store.Disclosure, rowsVersion
 	}
 	s.Groups = households.ByVillage(rows, vs)
 	s.Counts = households.Tally(rows, vs)
+	if !preview {
+		// No copy of the names outlives the window, here or downstream.
+		c.Locals(localCacheUntil, households.WindowEnd(d.PostingUntil))
+	}
 	return s, nil
 }
 
