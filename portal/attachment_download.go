@@ -44,7 +44,13 @@ func (h *handler) attachmentDownload(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderContentType, a.MIME)
 	c.Set("X-Content-Type-Options", "nosniff")
 	// Cleaned again: names stored before the upload check lost bidi controls.
-	c.Set(fiber.HeaderContentDisposition, mime.FormatMediaType("attachment", map[string]string{"filename": cleanFilename(a.Filename)}))
+	// A photo or a map opens in the browser ("full size on tap"); it was
+	// recognised as JPEG or PNG by its content at upload, and nosniff holds.
+	disposition := "attachment"
+	if a.MIME == mimeJPEG || a.MIME == mimePNG {
+		disposition = "inline"
+	}
+	c.Set(fiber.HeaderContentDisposition, mime.FormatMediaType(disposition, map[string]string{"filename": cleanFilename(a.Filename)}))
 	if c.Get(fiber.HeaderIfNoneMatch) == etag {
 		f.Close()
 		return c.SendStatus(fiber.StatusNotModified)

@@ -124,6 +124,7 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 		"rulesPath":             func() string { return rulesPath },
 		"officerRulesPath":      func() string { return officerRulesPath },
 		"overviewOf":            overviewOf,
+		"overviewLinks":         overviewLinks,
 		"disclosureKindOptions": disclosureKindOptions,
 		"categories":            func() []store.Category { return store.Categories },
 		"mimeLabel":             func(m string) string { return mimeLabels[m] },
@@ -160,6 +161,7 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 	maps.Copy(m, officerQuestionFuncs())
 	maps.Copy(m, householdFuncs())
 	maps.Copy(m, receptionFuncs())
+	maps.Copy(m, landFuncs())
 	return m
 }
 

@@ -3,6 +3,8 @@ package portal
 import (
 	"net/url"
 	"strconv"
+
+	"minhbach/store"
 )
 
 // Named paths: every URL a handler redirects to or a template links to is
@@ -194,6 +196,41 @@ func officerContactsPath(id int64) string { return officerItemsPath + "/" + itoa
 // contactCardPath is one person's vCard.
 func contactCardPath(key string) string { return contactsPath + "/" + key + ".vcf" }
 
+// Land-use plans, compensation plans and procedures (plan rows 3d, 6, 9a).
+const (
+	landOverviewPath = "/quy-hoach"
+	proceduresPath   = "/thu-tuc"
+)
+
+// askAboutPath is the question form with a compensation plan chosen.
+func askAboutPath(id int64) string { return askPath + "?" + paramAbout + "=" + itoa(id) }
+
+// planQuestionsPath lists the published questions about a plan.
+func planQuestionsPath(id int64) string { return itemPath(id) + "/cau-hoi" }
+
+// proceduresFieldPath is the catalogue of one field, or all when "".
+func proceduresFieldPath(field string) string {
+	if field == "" {
+		return proceduresPath
+	}
+	return proceduresPath + "?" + filterField + "=" + field
+}
+
+// proceduresExportPath is the catalogue (of one field when not "") as csv
+// or json.
+func proceduresExportPath(format, field string) string {
+	p := proceduresPath + "/xuat." + format
+	if field != "" {
+		p += "?" + filterField + "=" + field
+	}
+	return p
+}
+
+// Officers' pages of the facts of a plan, a compensation plan, a procedure.
+func officerPlanFactsPath(id int64) string         { return officerItemActionPath(id, "quy-hoach") }
+func officerCompensationFactsPath(id int64) string { return officerItemActionPath(id, "boi-thuong") }
+func officerProcedureFactsPath(id int64) string    { return officerItemActionPath(id, "thu-tuc") }
+
 // The legal clock of disclosures: every rule, public; administrators add
 // changes on the officers' page.
 const (
@@ -214,6 +251,31 @@ func overviewOf(category string) *overview {
 	}
 	return nil
 }
+
+// overviewLink is an overview with its category's name, for the home page.
+type overviewLink struct{ Path, Name, Label string }
+
+// overviewLinks lists the overviews in the order of the categories.
+func overviewLinks() []overviewLink {
+	var out []overviewLink
+	for _, c := range store.Categories {
+		if o, ok := overviews[c.Slug]; ok {
+			out = append(out, overviewLink{o.Path, c.Label, o.Label})
+		}
+	}
+	return out
+}
+
+// Budget documents (ngan-sach): the overview, an item's lines as CSV or
+// JSON, and the officers' page of an item's lines.
+const budgetPath = "/ngan-sach"
+
+func budgetExportPath(id int64, format string) string { return itemPath(id) + "/ngan-sach." + format }
+
+func officerBudgetPath(id int64) string { return officerItemActionPath(id, "ngan-sach") }
+
+// budgetTemplatePath is the empty sheet officers fill in: xlsx or csv.
+func budgetTemplatePath(format string) string { return "/can-bo/ngan-sach/mau." + format }
 
 // Poor and near-poor household lists (row 3b): the overview, its export
 // of counts (never names), and the officers' pages of one list.

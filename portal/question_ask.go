@@ -26,6 +26,8 @@ type askPage struct {
 	MaxUploadMB int
 	Accept      string
 	Mail        bool // the commune sends mail to askers who leave an address
+	// About is the compensation plan the question is about, nil if none.
+	About *store.Disclosure
 }
 
 // ContactHint says what the contact is for; mail only when it is sent.
@@ -62,7 +64,7 @@ func (p *askPage) AskPath() string   { return askPath }
 func (p *askPage) TrackPath() string { return trackPath }
 
 func (h *handler) askForm(c *fiber.Ctx) error {
-	return h.renderAskForm(c, askInput{Kind: c.Query("loai")}, nil, "", fiber.StatusOK)
+	return h.renderAskForm(c, askInput{Kind: c.Query("loai"), About: c.Query(paramAbout)}, nil, "", fiber.StatusOK)
 }
 
 func (h *handler) renderAskForm(c *fiber.Ctx, f askInput, errs fieldErrors, refusal string, status int) error {
@@ -73,9 +75,19 @@ func (h *handler) renderAskForm(c *fiber.Ctx, f askInput, errs fieldErrors, refu
 	if !validKind(f.Kind) {
 		f.Kind = ""
 	}
+	about, err := h.aboutOf(c, f.About, nil)
+	if err != nil {
+		return err
+	}
+	if about == nil {
+		f.About = ""
+	} else if f.Topic == "" {
+		f.Topic = "dat-dai"
+	}
 	keep, _ := rules.DefaultLimit(rules.KindInfoRequest, rules.LimitIdentityKeep)
 	p := &askPage{Base: h.base(c, "Gửi câu hỏi, phản ánh"), Form: f, Errors: errs, Kinds: askKinds,
-		Villages: villages, Refusal: refusal, KeepMonths: keep.Days / 30, MaxUploadMB: maxAskUpload >> 20, Accept: askAccept}
+		Villages: villages, Refusal: refusal, KeepMonths: keep.Days / 30, MaxUploadMB: maxAskUpload >> 20, Accept: askAccept,
+		About: about}
 	p.Mail = h.settings(c).MailEnabled()
 	p.CSRF = h.csrfToken(c)
 	p.NoIndex = status != fiber.StatusOK
@@ -105,6 +117,12 @@ func (h *handler) askSubmit(c *fiber.Ctx) error {
 		return h.askRefused(c, f, villages, err)
 	}
 	errs := f.validate(villages)
+	if about, err := h.aboutOf(c, f.About, errs); err != nil || about == nil {
+		if err != nil {
+			return err
+		}
+		f.About = ""
+	}
 	up, err := readAskUpload(c, errs)
 	if err != nil {
 		return err
@@ -120,6 +138,13 @@ func (h *handler) askSubmit(c *fiber.Ctx) error {
 	code, err := h.storeQuestion(c, &f, up)
 	if errors.Is(err, store.ErrAlreadyReceived) {
 		return h.renderAlreadyReceived(c)
+	}
+	if errors.Is(err, store.ErrAboutNotPublic) {
+		// The plan was withdrawn while the resident typed.
+		f.About = ""
+		errs := fieldErrors{paramAbout: aboutGone}
+		fileNotKept(c, errs)
+		return h.renderAskForm(c, f, errs, "", fiber.StatusUnprocessableEntity)
 	}
 	if err != nil {
 		return err
@@ -165,6 +190,9 @@ func (h *handler) storeQuestion(c *fiber.Ctx, f *askInput, up *askUpload) (track
 		Kind: f.Kind, Topic: f.Topic, VillageID: f.villageID, Channel: store.ChannelWeb,
 		Title: f.Title, Body: f.Body, AskerName: f.Name, NamePublic: f.NamePublic && f.Name != "",
 		Contact: f.contact, DupKey: key,
+	}
+	if f.About != "" {
+		nq.AboutID, _ = parseIDKey(f.About)
 	}
 	if f.Kind == rules.KindInfoRequest {
 		nq.Identity = &store.Identity{FullName: f.IDName, Address: f.IDAddress, IDNumber: f.idNumber}

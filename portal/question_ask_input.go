@@ -56,6 +56,8 @@ type askInput struct {
 	NamePublic                        bool
 	Contact                           string
 	IDName, IDAddress, IDNumber       string
+	// About is the plan the question is about (paramAbout), as sent.
+	About string
 
 	// Parsed values, valid after validate returns no errors.
 	villageID int64
@@ -71,6 +73,7 @@ func parseAskInput(c *fiber.Ctx) askInput {
 		Name: formText(c, "name"), NamePublic: c.FormValue("name_public") != "",
 		Contact: formText(c, "contact"),
 		IDName:  formText(c, "id_name"), IDAddress: formText(c, "id_address"), IDNumber: formText(c, "id_number"),
+		About: formText(c, paramAbout),
 	}
 }
 

@@ -89,6 +89,8 @@ type questionShowPage struct {
 	Redactions []store.QuestionRedaction
 	// Reception is the citizen reception session it was raised at.
 	Reception store.Reception
+	// About is the plan the question is about, while it is public.
+	About *store.Disclosure
 }
 
 // questionShowPublic is a published item's public page. Items not yet triaged
@@ -125,6 +127,9 @@ func (h *handler) questionShowPublic(c *fiber.Ctx) error {
 		case !errors.Is(err, store.ErrNotFound):
 			return err
 		}
+	}
+	if p.About, err = h.questionAboutPlan(c, q.ID); err != nil {
+		return err
 	}
 	if q.TextPublic() {
 		p.Body = markRedactedHTML(template.HTML(textToHTML(q.PublicBody))) // #nosec G203 -- textToHTML escapes

@@ -86,6 +86,7 @@ var pageNames = []string{
 	"question_ask", "question_received", "question_receipt", "question_lookup", "question_asker",
 	"question_index", "question_show", "question_overdue", "question_protected",
 	"question_inbox", "question_officer", "question_record", "question_recorded", "reply_templates", "question_limits", "disclosure_rules",
+	"land_overview", "plan_questions", "plan_facts", "compensation_facts", "procedure_catalogue", "procedure_facts",
 }
 
 func (h *handler) render(c *fiber.Ctx, name string, p page) error {

@@ -36,6 +36,14 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get(householdsPath, h.cached(listParams, h.householdsIndex))
 	app.Get(householdsPath+"/xuat.:format", h.cached(nil, h.householdsExport))
 	app.Get(householdsPath+"/:id<int>/xuat.:format", h.cached(nil, h.householdsExport))
+	// Budget documents: the overview and an item's lines as data.
+	app.Get(budgetPath, h.cached(nil, h.budgetOverview))
+	app.Get("/cong-khai/:id<int>/ngan-sach.:format", h.budgetExport)
+	// Land-use plans, compensation plans and procedures (rows 3d, 6, 9a).
+	app.Get(landOverviewPath, h.cached(nil, h.landOverview))
+	app.Get("/cong-khai/:id<int>/cau-hoi", h.cached(listParams, h.planQuestions))
+	app.Get(proceduresPath, h.cached([]string{filterField}, h.procedureCatalogue))
+	app.Get(proceduresPath+"/xuat.:format", h.procedureExport)
 
 	// Residents' questions and the asker's private pages: never cached, and
 	// the tracking code is never in their URLs (see question_track.go).
@@ -102,6 +110,9 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get("/can-bo/cong-khai/:id<int>/ho-ngheo/dong/:key", h.officer(h.householdRowEdit))
 	app.Post("/can-bo/cong-khai/:id<int>/ho-ngheo/dong/:key", h.officer(h.householdRowSave))
 	app.Post("/can-bo/cong-khai/:id<int>/ho-ngheo/dong/:key/xoa", h.officer(h.householdRowDelete))
+	app.Get("/can-bo/cong-khai/:id<int>/ngan-sach", h.officer(h.budgetEdit))
+	app.Post("/can-bo/cong-khai/:id<int>/ngan-sach", h.officer(h.budgetSave))
+	app.Get("/can-bo/ngan-sach/mau.:format", h.officer(h.budgetTemplate))
 	app.Get("/can-bo/cong-khai/:id<int>/lich", h.officer(h.scheduleEdit))
 	app.Post("/can-bo/cong-khai/:id<int>/lich/buoi", h.officer(h.scheduleSaveSlot))
 	app.Post("/can-bo/cong-khai/:id<int>/lich/buoi/xoa", h.officer(h.scheduleDeleteSlot))
@@ -110,6 +121,12 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get("/can-bo/cong-khai/:id<int>/danh-ba", h.officer(h.contactsEdit))
 	app.Post("/can-bo/cong-khai/:id<int>/danh-ba", h.officer(h.contactsSave))
 	app.Post("/can-bo/cong-khai/:id<int>/danh-ba/xoa", h.officer(h.contactsDelete))
+	app.Get("/can-bo/cong-khai/:id<int>/quy-hoach", h.officer(h.planFactsForm))
+	app.Post("/can-bo/cong-khai/:id<int>/quy-hoach", h.officer(h.planFactsSave))
+	app.Get("/can-bo/cong-khai/:id<int>/boi-thuong", h.officer(h.compensationFactsForm))
+	app.Post("/can-bo/cong-khai/:id<int>/boi-thuong", h.officer(h.compensationFactsSave))
+	app.Get("/can-bo/cong-khai/:id<int>/thu-tuc", h.officer(h.procedureFactsForm))
+	app.Post("/can-bo/cong-khai/:id<int>/thu-tuc", h.officer(h.procedureFactsSave))
 	app.Get(officerQuestionsPath, h.officer(h.questionInbox))
 	app.Get(officerRecordPath, h.officer(h.questionRecordForm))
 	app.Post(officerRecordPath, h.officer(h.questionRecord))

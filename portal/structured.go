@@ -8,6 +8,8 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"minhbach/portal/households"
+	"minhbach/portal/land"
+	"minhbach/portal/procedure"
 	"minhbach/portal/rules"
 	"minhbach/store"
 )
@@ -16,9 +18,13 @@ import (
 // (budget lines, household rows, a schedule…), below the body. One field
 // per kind; each kind's file builds its own.
 type structuredSection struct {
-	Households *householdSection
-	Reception  *receptionSection
-	Contacts   *contactsSection
+	Households   *householdSection
+	Budget       *budgetSection
+	Reception    *receptionSection
+	Contacts     *contactsSection
+	Land         *landSection         // dat-dai-quy-hoach: land-use plans (land_section.go)
+	Compensation *compensationSection // boi-thuong-tai-dinh-cu (land_section.go)
+	Procedure    *procedureSection    // thu-tuc-hanh-chinh (procedure_section.go)
 }
 
 // structuredSection builds the structured part of item d's page as of
@@ -33,6 +39,12 @@ func (h *handler) structuredSection(c *fiber.Ctx, d store.Disclosure, rowsVersio
 			return nil, err
 		}
 		return &structuredSection{Households: s}, nil
+	case d.Category == budgetCategory:
+		s, err := h.budgetSection(c, d, rowsVersion, asOf)
+		if s == nil || err != nil {
+			return nil, err
+		}
+		return &structuredSection{Budget: s}, nil
 	case d.Category == receptionCategory && d.Kind == receptionKind:
 		s, err := h.receptionSection(c, d, rowsVersion, asOf)
 		if s == nil || err != nil {
@@ -46,7 +58,20 @@ func (h *handler) structuredSection(c *fiber.Ctx, d store.Disclosure, rowsVersio
 		}
 		return &structuredSection{Contacts: s}, nil
 	}
-	return nil, nil
+	var s structuredSection
+	var err error
+	switch d.Category {
+	case land.CategoryPlan:
+		s.Land, err = h.landSection(c, d, rowsVersion, asOf)
+	case land.CategoryCompensation:
+		s.Compensation, err = h.compensationSection(c, d, rowsVersion, asOf)
+	case procedure.Category:
+		s.Procedure, err = h.procedureSection(c, d, rowsVersion, asOf)
+	}
+	if err != nil || s == (structuredSection{}) {
+		return nil, err
+	}
+	return &s, nil
 }
 
 // now is the portal's clock: the store's, which tests set, so that a

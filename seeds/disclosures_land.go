@@ -1,9 +1,12 @@
 package seeds
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 
+	"minhbach/portal/land"
+	"minhbach/portal/procedure"
 	"minhbach/portal/vn"
 	"minhbach/store"
 )
@@ -30,6 +33,8 @@ func landItems() []item {
 		Until:      day(2024, 12, 31),
 		Published:  at(2024, 2, 5, 10, 0),
 		Attach:     []attachSpec{{Filename: "so-do-ke-hoach-su-dung-dat-2024.png", MIME: mimePNG, Make: landUseSketch}},
+		Structured: yearlyPlan(2024, "245/QĐ-UBND", day(2024, 1, 24),
+			landSketch{"Sơ đồ kế hoạch sử dụng đất năm 2024: đất lúa màu vàng, đất ở màu hồng, công trình công cộng màu cam, khung đỏ là đoạn đường trục xã mở rộng", 800, 500}),
 	}, {
 		Category: "dat-dai-quy-hoach",
 		Title:    "Thông báo thu hồi đất thực hiện dự án cải tạo, nâng cấp đường trục xã đoạn Thôn Đông – Thôn Nam",
@@ -59,6 +64,27 @@ func landItems() []item {
 		From:       day(2025, 1, 24),
 		Until:      day(2025, 12, 31),
 		Published:  at(2025, 1, 24, 9, 20),
+		Structured: yearlyPlan(2025, "318/QĐ-UBND", day(2025, 1, 17)),
+	}, {
+		Category: "dat-dai-quy-hoach",
+		Title:    "Công khai quy hoạch sử dụng đất thời kỳ 2021–2030 trên địa bàn xã Trung Trắc",
+		Summary:  "Quy hoạch sử dụng đất đến năm 2030 của huyện Văn Lâm trên địa bàn xã, kèm bản đồ; niêm yết trong suốt kỳ quy hoạch.",
+		Body: p("UBND xã công khai phần quy hoạch sử dụng đất thời kỳ 2021–2030 của huyện Văn Lâm trên địa bàn xã Trung Trắc (số liệu, bản đồ minh họa).") +
+			tableHTML([]string{"Loại đất", "Hiện trạng 2020 (ha)", "Quy hoạch 2030 (ha)"}, [][]string{
+				{"Đất trồng lúa", "412,6", "371,2"},
+				{"Đất ở nông thôn", "96,4", "108,9"},
+				{"Đất cụm công nghiệp", "0", "25,0"},
+				{"Đất giao thông, thủy lợi", "88,3", "94,1"},
+			}) +
+			p("Bản đồ: màu vàng là đất trồng lúa, màu hồng là đất ở, màu cam là đất công trình công cộng ở trung tâm xã, màu tím kẻ chéo là cụm công nghiệp dự kiến, màu xám là đường, màu xanh là kênh tưới tiêu.") +
+			p("Bản đồ khổ lớn được niêm yết tại trụ sở UBND xã trong suốt kỳ quy hoạch."),
+		LegalBasis: lawLand2024 + " (Điều 75)",
+		Unit:       unitDiaChinh,
+		From:       day(2023, 2, 13),
+		Until:      day(2030, 12, 31),
+		Published:  at(2023, 2, 13, 9, 0),
+		Attach:     demoMapFiles(),
+		Structured: landUsePlan2030,
 	}}
 }
 
@@ -119,8 +145,17 @@ func compensationDraft(khaiArea int64, note string) string {
 	return body
 }
 
+// The road project's compensation: its name, and what the meeting with
+// the six households concluded.
+const (
+	roadProject = "Cải tạo, nâng cấp đường trục xã đoạn Thôn Đông – Thôn Nam"
+	roadOutcome = "6/6 hộ dự họp. Các hộ đồng ý với đơn giá bồi thường; hộ ông Phạm Văn Khải đồng ý với diện tích đo đạc lại (172 m²). " +
+		"Hai hộ đề nghị được chi trả trước Tết Nguyên đán: Hội đồng bồi thường tiếp thu, dự kiến chi trả trong tháng 01/2025."
+)
+
 func compensationItems() []item {
 	_, total := compensationTable(roadParcels(172))
+	_, total186 := compensationTable(roadParcels(186))
 	return []item{{
 		Category:   "boi-thuong-tai-dinh-cu",
 		Title:      "Niêm yết dự thảo phương án bồi thường, hỗ trợ dự án cải tạo, nâng cấp đường trục xã đoạn Thôn Đông – Thôn Nam",
@@ -131,11 +166,20 @@ func compensationItems() []item {
 		From:       day(2024, 11, 11),
 		Until:      day(2024, 12, 11),
 		Published:  at(2024, 11, 11, 8, 45),
+		Structured: compensation(day(2024, 11, 8), land.Compensation{Project: roadProject, Households: 6, Total: total186,
+			MeetingOn: "2024-12-02", MeetingAt: "Nhà văn hóa Thôn Đông"}, "Thôn Đông", "Thôn Nam"),
 		Revisions: []revision{{
 			At:     at(2024, 11, 25, 16, 0),
 			Reason: "Điều chỉnh diện tích thu hồi của hộ ông Phạm Văn Khải theo kết quả đo đạc lại",
 			Edit: func(in *store.DisclosureInput) {
 				in.Body = compensationDraft(172, "Theo đề nghị của hộ ông Phạm Văn Khải, tổ công tác đã đo đạc lại ngày 21/11/2024: diện tích thu hồi là 172 m² (dự thảo lần đầu ghi 186 m²). Các khoản bồi thường, hỗ trợ của hộ đã được tính lại.")
+				editCompensation(in, func(c *land.Compensation) { c.Total = total })
+			},
+		}, {
+			At:     at(2024, 12, 3, 10, 30),
+			Reason: "Ghi kết quả buổi đối thoại với các hộ có đất thu hồi ngày 02/12/2024",
+			Edit: func(in *store.DisclosureInput) {
+				editCompensation(in, func(c *land.Compensation) { c.Outcome = roadOutcome })
 			},
 		}},
 	}, {
@@ -151,8 +195,41 @@ func compensationItems() []item {
 		LegalBasis: lawLand2024 + "; Nghị định số 88/2024/NĐ-CP",
 		Unit:       unitDiaChinh,
 		From:       day(2025, 1, 6),
+		Until:      day(2025, 2, 4),
 		Published:  at(2025, 1, 6, 14, 15),
+		Structured: compensation(day(2024, 12, 27), land.Compensation{Project: roadProject, Households: 6, Total: total,
+			MeetingOn: "2024-12-02", MeetingAt: "Nhà văn hóa Thôn Đông", Outcome: roadOutcome}, "Thôn Đông", "Thôn Nam"),
+	}, {
+		Category: "boi-thuong-tai-dinh-cu",
+		Title:    ngocQuynhPlan,
+		Summary:  "Dự thảo phương án bồi thường, hỗ trợ cho 4 hộ có đất trồng màu bị thu hồi; niêm yết 30 ngày, đối thoại ngày 18/12/2026.",
+		Body: p("Hội đồng bồi thường, hỗ trợ và tái định cư phối hợp UBND xã niêm yết dự thảo phương án bồi thường, hỗ trợ dự án xây dựng khu thể thao Thôn Ngọc Quỳnh (đơn giá, số liệu minh họa).") +
+			tableHTML([]string{"STT", "Chủ hộ", "Loại đất", "Diện tích thu hồi (m²)", "Bồi thường, hỗ trợ (đồng)"}, [][]string{
+				{"1", "Hoàng Văn Tâm", "Đất trồng cây hằng năm", "320", vn.Number(320 * (priceRice + cropPerM2))},
+				{"2", "Ngô Thị Lan", "Đất trồng cây hằng năm", "410", vn.Number(410 * (priceRice + cropPerM2))},
+				{"3", "Bùi Văn Hưng", "Đất trồng cây hằng năm", "275", vn.Number(275 * (priceRice + cropPerM2))},
+				{"4", "Đinh Thị Mơ", "Đất trồng cây hằng năm", "395", vn.Number(395 * (priceRice + cropPerM2))},
+			}) +
+			p("Ý kiến về dự thảo gửi UBND xã bằng văn bản, qua mục “Hỏi về phương án này” dưới đây, hoặc trực tiếp tại buổi đối thoại ngày 18/12/2026 ở nhà văn hóa Thôn Ngọc Quỳnh."),
+		LegalBasis: lawLand2024 + "; Nghị định số 88/2024/NĐ-CP",
+		Unit:       unitDiaChinh,
+		From:       day(2026, 11, 16),
+		Until:      day(2026, 12, 15),
+		Published:  at(2026, 11, 16, 8, 30),
+		Structured: compensation(day(2026, 11, 12), land.Compensation{Project: "Xây dựng khu thể thao Thôn Ngọc Quỳnh", Households: 4,
+			Total: 1400 * (priceRice + cropPerM2), MeetingOn: "2026-12-18", MeetingAt: "Nhà văn hóa Thôn Ngọc Quỳnh"}, "Thôn Ngọc Quỳnh"),
 	}}
+}
+
+// editCompensation changes a compensation plan's facts in a revision (on a
+// schema without facts, there are none to change).
+func editCompensation(in *store.DisclosureInput, edit func(*land.Compensation)) {
+	var c land.Compensation
+	if len(in.Facts) == 0 || json.Unmarshal(in.Facts, &c) != nil {
+		return
+	}
+	edit(&c)
+	in.Facts, _ = json.Marshal(c)
 }
 
 func birthRegistration(online bool) string {
@@ -187,6 +264,18 @@ func procedureItems() []item {
 		From:       day(2023, 3, 6),
 		Published:  at(2023, 3, 6, 11, 0),
 		Attach:     []attachSpec{form},
+		Structured: procedureFacts(procedure.Procedure{Field: "ho-tich", Name: "Đăng ký khai sinh",
+			Steps: []string{
+				"Người yêu cầu nộp tờ khai và giấy tờ tại Bộ phận Một cửa UBND xã.",
+				"Công chức Tư pháp - Hộ tịch kiểm tra; hồ sơ đầy đủ, hợp lệ thì ghi vào Sổ hộ tịch và trình Chủ tịch UBND xã cấp Giấy khai sinh.",
+				"Người yêu cầu kiểm tra nội dung Giấy khai sinh, ký vào Sổ hộ tịch và nhận kết quả.",
+			},
+			TimeLimit: "Trong ngày; hồ sơ nhận sau 15 giờ trả kết quả trong ngày làm việc tiếp theo",
+			Fee:       "Miễn lệ phí khi đăng ký đúng hạn (trong 60 ngày kể từ ngày sinh)",
+			Where:     "Bộ phận Một cửa, UBND xã Trung Trắc; hoặc trực tuyến trên Cổng Dịch vụ công quốc gia",
+		}, demoDoc{"Tờ khai đăng ký khai sinh", 0},
+			demoDoc{"Giấy chứng sinh; không có thì văn bản của người làm chứng xác nhận việc sinh", -1},
+			demoDoc{"Giấy tờ tùy thân của người yêu cầu (xuất trình)", -1}),
 		Revisions: []revision{{
 			At:     at(2024, 7, 15, 9, 0),
 			Reason: "Bổ sung hướng dẫn nộp hồ sơ trực tuyến liên thông khai sinh – thường trú – bảo hiểm y tế",
@@ -211,6 +300,85 @@ func procedureItems() []item {
 		Unit:       unitTuPhap,
 		From:       day(2023, 3, 20),
 		Published:  at(2023, 3, 20, 10, 0),
+		Structured: procedureFacts(procedure.Procedure{Field: "chung-thuc", Name: "Chứng thực bản sao từ bản chính giấy tờ, văn bản",
+			Steps: []string{
+				"Người yêu cầu xuất trình bản chính và nộp bản sao tại Bộ phận Một cửa UBND xã.",
+				"Công chức đối chiếu bản sao với bản chính, ghi lời chứng, ký và đóng dấu.",
+				"Người yêu cầu nộp lệ phí và nhận bản sao đã chứng thực.",
+			},
+			TimeLimit: "Trong ngày tiếp nhận; nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo",
+			Fee:       "2.000 đồng/trang cho trang thứ nhất và thứ hai; từ trang thứ ba 1.000 đồng/trang; tối đa 200.000 đồng/bản",
+			Where:     "Bộ phận Một cửa, UBND xã Trung Trắc",
+		}, demoDoc{"Bản chính giấy tờ, văn bản (xuất trình)", -1},
+			demoDoc{"Bản sao cần chứng thực; chưa có thì Bộ phận Một cửa chụp từ bản chính", -1}),
+	}, {
+		Category:   "thu-tuc-hanh-chinh",
+		Title:      "Thủ tục chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất",
+		Summary:    "Trình tự, hồ sơ, thời hạn và phí chứng thực hợp đồng, giao dịch tại UBND xã; phiếu yêu cầu tải về ngay tại đây.",
+		Body:       p("UBND xã chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất và nhà ở theo quy định. Thời hạn và mức phí dưới đây là số liệu minh họa của bản trình diễn."),
+		LegalBasis: "Nghị định số 23/2015/NĐ-CP; Thông tư số 01/2020/TT-BTP; Thông tư số 226/2016/TT-BTC",
+		Unit:       unitTuPhap,
+		From:       day(2025, 3, 10),
+		Published:  at(2025, 3, 10, 9, 0),
+		Attach:     []attachSpec{{Filename: "phieu-yeu-cau-chung-thuc.docx", MIME: MIMEDOCX, Make: certificationRequestForm}},
+		Structured: procedureFacts(procedure.Procedure{Field: "chung-thuc", Name: "Chứng thực hợp đồng, giao dịch",
+			Steps: []string{
+				"Người yêu cầu nộp phiếu yêu cầu, dự thảo hợp đồng và giấy tờ tại Bộ phận Một cửa UBND xã.",
+				"Công chức kiểm tra hồ sơ; các bên ký hợp đồng trước mặt người thực hiện chứng thực.",
+				"Chủ tịch hoặc Phó Chủ tịch UBND xã ký chứng thực; người yêu cầu nộp phí và nhận kết quả.",
+			},
+			TimeLimit: "Minh họa: trong 02 ngày làm việc",
+			Fee:       "Minh họa: 50.000 đồng/hợp đồng, giao dịch",
+			Where:     "Bộ phận Một cửa, UBND xã Trung Trắc",
+		}, demoDoc{"Phiếu yêu cầu chứng thực hợp đồng, giao dịch", 0},
+			demoDoc{"Dự thảo hợp đồng, giao dịch", -1},
+			demoDoc{"Bản sao giấy tờ tùy thân của người yêu cầu", -1},
+			demoDoc{"Bản sao Giấy chứng nhận quyền sử dụng đất hoặc giấy tờ về tài sản", -1}),
+	}, {
+		Category:   "thu-tuc-hanh-chinh",
+		Title:      "Thủ tục cấp giấy phép xây dựng nhà ở riêng lẻ",
+		Summary:    "Hồ sơ, trình tự, thời hạn và lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ; đơn đề nghị tải về ngay tại đây.",
+		Body:       p("Hộ gia đình, cá nhân xây dựng nhà ở riêng lẻ thuộc diện phải có giấy phép nộp hồ sơ tại Bộ phận Một cửa UBND xã. Thời hạn và lệ phí dưới đây là số liệu minh họa của bản trình diễn."),
+		LegalBasis: "Luật Xây dựng số 50/2014/QH13 (sửa đổi, bổ sung năm 2020); Nghị định số 15/2021/NĐ-CP",
+		Unit:       unitDiaChinh,
+		From:       day(2025, 3, 10),
+		Published:  at(2025, 3, 10, 9, 30),
+		Attach:     []attachSpec{{Filename: "don-de-nghi-cap-giay-phep-xay-dung.docx", MIME: MIMEDOCX, Make: constructionPermitForm}},
+		Structured: procedureFacts(procedure.Procedure{Field: "xay-dung", Name: "Cấp giấy phép xây dựng nhà ở riêng lẻ",
+			Steps: []string{
+				"Chủ hộ nộp hồ sơ tại Bộ phận Một cửa UBND xã (hoặc trực tuyến).",
+				"Công chức Địa chính - Xây dựng kiểm tra hồ sơ, thẩm định và kiểm tra thực địa.",
+				"UBND xã cấp giấy phép xây dựng; chủ hộ nộp lệ phí và nhận giấy phép.",
+			},
+			TimeLimit: "Minh họa: 15 ngày kể từ ngày nhận đủ hồ sơ hợp lệ",
+			Fee:       "Minh họa: 75.000 đồng/giấy phép",
+			Where:     "Bộ phận Một cửa, UBND xã Trung Trắc",
+		}, demoDoc{"Đơn đề nghị cấp giấy phép xây dựng", 0},
+			demoDoc{"Bản sao giấy tờ chứng minh quyền sử dụng đất", -1},
+			demoDoc{"02 bộ bản vẽ thiết kế xây dựng", -1}),
+	}, {
+		Category:   "thu-tuc-hanh-chinh",
+		Title:      "Thủ tục đăng ký đất đai, cấp Giấy chứng nhận quyền sử dụng đất lần đầu",
+		Summary:    "Hồ sơ, trình tự, thời hạn và lệ phí đăng ký, cấp Giấy chứng nhận quyền sử dụng đất lần đầu; đơn đăng ký tải về ngay tại đây.",
+		Body:       p("Người đang sử dụng đất chưa được cấp Giấy chứng nhận nộp hồ sơ đăng ký tại Bộ phận Một cửa UBND xã. Thời hạn và lệ phí dưới đây là số liệu minh họa của bản trình diễn."),
+		LegalBasis: lawLand2024 + "; Nghị định số 101/2024/NĐ-CP về điều tra cơ bản đất đai, đăng ký, cấp Giấy chứng nhận",
+		Unit:       unitDiaChinh,
+		From:       day(2025, 3, 10),
+		Published:  at(2025, 3, 10, 10, 0),
+		Attach:     []attachSpec{{Filename: "don-dang-ky-dat-dai-mau-04-DK.docx", MIME: MIMEDOCX, Make: landRegistrationForm}},
+		Structured: procedureFacts(procedure.Procedure{Field: "dat-dai", Name: "Đăng ký đất đai, cấp Giấy chứng nhận quyền sử dụng đất lần đầu",
+			Steps: []string{
+				"Người sử dụng đất nộp hồ sơ tại Bộ phận Một cửa UBND xã.",
+				"UBND xã xác nhận hiện trạng, nguồn gốc, tình trạng tranh chấp và niêm yết công khai kết quả kiểm tra 15 ngày.",
+				"Văn phòng đăng ký đất đai kiểm tra, trình cơ quan có thẩm quyền cấp Giấy chứng nhận.",
+				"Người sử dụng đất thực hiện nghĩa vụ tài chính và nhận Giấy chứng nhận tại Bộ phận Một cửa.",
+			},
+			TimeLimit: "Minh họa: 20 ngày làm việc, không kể thời gian niêm yết",
+			Fee:       "Minh họa: lệ phí cấp Giấy chứng nhận 25.000 đồng/giấy",
+			Where:     "Bộ phận Một cửa, UBND xã Trung Trắc",
+		}, demoDoc{"Đơn đăng ký đất đai, tài sản gắn liền với đất (Mẫu số 04/ĐK)", 0},
+			demoDoc{"Giấy tờ về quyền sử dụng đất (nếu có)", -1},
+			demoDoc{"Bản sao giấy tờ tùy thân", -1}),
 	}}
 }
 

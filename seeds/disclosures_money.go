@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"minhbach/portal/budget"
 	"minhbach/portal/vn"
 	"minhbach/store"
 )
@@ -74,7 +75,6 @@ func budgetIntro(what string, rev, spend []budgetLine) string {
 
 func estimate2024(withWorks bool) string {
 	body := budgetIntro("Căn cứ Nghị quyết số 18/NQ-HĐND ngày 20/12/2023 của HĐND xã về dự toán ngân sách xã năm 2024, UBND xã công khai dự toán ngân sách xã năm 2024.", revenue2024, spending2024) +
-		budgetTable(revenue2024, spending2024, "") +
 		p("Dự toán được niêm yết tại trụ sở UBND xã và đăng trên cổng công khai của xã. Mọi ý kiến về dự toán gửi bộ phận Tài chính - Kế toán xã.")
 	if withWorks {
 		rows := make([][]string, len(works2024))
@@ -83,10 +83,18 @@ func estimate2024(withWorks bool) string {
 		}
 		body += h2("Phụ lục: danh mục công trình chi đầu tư phát triển") +
 			tableHTML([]string{"STT", "Công trình", "Địa điểm", "Kinh phí (đồng)"}, rows) +
-			p("Chi tiết kinh phí từng công trình xem tệp đính kèm.")
+			p("Các công trình cũng là các dòng B.1.1 đến B.1.5 của bảng số liệu. Chi tiết kinh phí từng công trình xem tệp đính kèm.")
 	}
 	return body
 }
+
+// The structured part of each demo budget document.
+var (
+	estimate2024Doc = budgetDoc{Stage: budget.StageEstimate, Decided: day(2023, 12, 20), Year: 2024, Revenue: revenue2024, Spend: spending2024}
+	half2024Doc     = budgetDoc{Stage: budget.StageHalf, Decided: day(2024, 6, 30), Year: 2024, Revenue: revenue2024, Spend: spending2024}
+	accounts2023Doc = budgetDoc{Stage: budget.StageAccounts, Decided: day(2024, 7, 26), Year: 2023, Revenue: revenue2023, Spend: spending2023}
+	estimate2025Doc = budgetDoc{Stage: budget.StageEstimate, Decided: day(2024, 12, 19), Year: 2025, Revenue: revenue2025, Spend: spending2025}
+)
 
 func budgetItems() []item {
 	r23, ra23 := sumPlan(revenue2023)
@@ -96,6 +104,7 @@ func budgetItems() []item {
 		Title:      "Công khai dự toán ngân sách xã năm 2024",
 		Summary:    "Dự toán thu, chi ngân sách xã năm 2024 đã được HĐND xã quyết định tại Nghị quyết số 18/NQ-HĐND ngày 20/12/2023.",
 		Body:       estimate2024(false),
+		Input:      estimate2024Doc.set,
 		LegalBasis: lawBudget,
 		Unit:       unitTaiChinh,
 		From:       day(2024, 1, 8),
@@ -103,7 +112,12 @@ func budgetItems() []item {
 		Revisions: []revision{{
 			At:     at(2024, 1, 16, 10, 20),
 			Reason: "Bổ sung phụ lục kinh phí các công trình chi đầu tư phát triển",
-			Edit:   func(in *store.DisclosureInput) { in.Body = estimate2024(true) },
+			Edit: func(in *store.DisclosureInput) {
+				in.Body = estimate2024(true)
+				withWorks := estimate2024Doc
+				withWorks.Works = works2024
+				in.Rows = withWorks.rows()
+			},
 			Attach: []attachSpec{{Filename: "phu-luc-kinh-phi-du-toan-2024.docx", MIME: MIMEDOCX,
 				Make: func() ([]byte, error) { return budgetAppendixDOCX(works2024) }}},
 		}},
@@ -111,8 +125,8 @@ func budgetItems() []item {
 		Category: "ngan-sach",
 		Title:    "Công khai tình hình thực hiện dự toán ngân sách xã 6 tháng đầu năm 2024",
 		Summary:  "Số liệu thu, chi ngân sách xã đến 30/6/2024 so với dự toán năm.",
+		Input:    half2024Doc.set,
 		Body: budgetIntro("UBND xã công khai tình hình thực hiện dự toán ngân sách xã 6 tháng đầu năm 2024.", revenue2024, spending2024) +
-			budgetTable(revenue2024, spending2024, "Thực hiện 6 tháng") +
 			p("Thu tiền sử dụng đất đạt thấp do phiên đấu giá quyền sử dụng đất khu Đồng Cửa chuyển sang quý III/2024."),
 		LegalBasis: lawBudget,
 		Unit:       unitTaiChinh,
@@ -121,10 +135,10 @@ func budgetItems() []item {
 	}, {
 		Category: "ngan-sach",
 		Title:    "Công khai quyết toán ngân sách xã năm 2023",
+		Input:    accounts2023Doc.set,
 		Summary:  fmt.Sprintf("Quyết toán thu %s đồng, chi %s đồng, đã được HĐND xã phê chuẩn tại Nghị quyết số 09/NQ-HĐND ngày 26/7/2024.", vn.Number(ra23), vn.Number(sa23)),
 		Body: p(fmt.Sprintf("Quyết toán năm 2023: tổng thu %s đồng (dự toán %s đồng); tổng chi %s đồng (dự toán %s đồng); kết dư %s đồng chuyển sang năm 2024 (số liệu minh họa).",
 			vn.Number(ra23), vn.Number(r23), vn.Number(sa23), vn.Number(s23), vn.Number(ra23-sa23))) +
-			budgetTable(revenue2023, spending2023, "Quyết toán") +
 			p("Tệp đính kèm là biểu đồ thu (cột xanh) và chi (cột cam) ngân sách xã các năm 2021–2023, đơn vị triệu đồng."),
 		LegalBasis: lawBudget,
 		Unit:       unitTaiChinh,
@@ -139,7 +153,8 @@ func budgetItems() []item {
 		Category:   "ngan-sach",
 		Title:      "Công khai dự toán ngân sách xã năm 2025",
 		Summary:    "Dự toán thu, chi ngân sách xã năm 2025 đã được HĐND xã quyết định tại Nghị quyết số 21/NQ-HĐND ngày 19/12/2024.",
-		Body:       budgetIntro("Căn cứ Nghị quyết số 21/NQ-HĐND ngày 19/12/2024 của HĐND xã, UBND xã công khai dự toán ngân sách xã năm 2025.", revenue2025, spending2025) + budgetTable(revenue2025, spending2025, ""),
+		Body:       budgetIntro("Căn cứ Nghị quyết số 21/NQ-HĐND ngày 19/12/2024 của HĐND xã, UBND xã công khai dự toán ngân sách xã năm 2025.", revenue2025, spending2025),
+		Input:      estimate2025Doc.set,
 		LegalBasis: lawBudget,
 		Unit:       unitTaiChinh,
 		From:       day(2025, 1, 9),

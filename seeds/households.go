@@ -82,6 +82,11 @@ func householdList(f households.Facts, rows, previous []hhRow) (facts json.RawMe
 	return f.JSON(), raw, keyed
 }
 
+// withRows sets a list's facts and rows when it is created.
+func withRows(facts json.RawMessage, rows []json.RawMessage) func(*store.DisclosureInput) {
+	return func(in *store.DisclosureInput) { in.Facts, in.Rows = facts, rows }
+}
+
 // stillPosted is the last day of the demo's current list: the end of 2026,
 // or a month from today when the demo is loaded later, so that the demo
 // always has a list whose names are shown.
@@ -120,12 +125,12 @@ func povertyItems() []item {
 	f2027, r2027, _ := householdList(households.Facts{Year: 2027, MeetingOn: "2026-11-17"}, poor2027, k2027a)
 
 	return []item{{
-		Category: households.Category,
-		Kind:     households.KindAnnual,
-		Title:    "Kết quả rà soát sơ bộ hộ nghèo, hộ cận nghèo Thôn Ngọc Quỳnh năm 2023",
-		Summary:  "Danh sách dự kiến hộ nghèo, hộ cận nghèo Thôn Ngọc Quỳnh theo kết quả rà soát cuối năm 2023.",
-		Body:     p("Ban chỉ đạo rà soát hộ nghèo xã niêm yết danh sách dự kiến hộ nghèo, hộ cận nghèo Thôn Ngọc Quỳnh."),
-		Facts:    f2023, Rows: r2023,
+		Category:   households.Category,
+		Kind:       households.KindAnnual,
+		Title:      "Kết quả rà soát sơ bộ hộ nghèo, hộ cận nghèo Thôn Ngọc Quỳnh năm 2023",
+		Summary:    "Danh sách dự kiến hộ nghèo, hộ cận nghèo Thôn Ngọc Quỳnh theo kết quả rà soát cuối năm 2023.",
+		Body:       p("Ban chỉ đạo rà soát hộ nghèo xã niêm yết danh sách dự kiến hộ nghèo, hộ cận nghèo Thôn Ngọc Quỳnh."),
+		Input:      withRows(f2023, r2023),
 		LegalBasis: lawPoverty,
 		Unit:       unitVHXH,
 		From:       day(2023, 11, 20),
@@ -140,8 +145,8 @@ func povertyItems() []item {
 		Title:    "Danh sách hộ nghèo, hộ cận nghèo năm 2024 trên địa bàn xã",
 		Summary: fmt.Sprintf("Theo Quyết định số 95/QĐ-UBND ngày 20/12/2023 của Chủ tịch UBND xã: %d hộ nghèo, %d hộ cận nghèo.",
 			countClass(poor2024, hhPoor), countClass(poor2024, hhNear)),
-		Body:  p("Kết quả rà soát hộ nghèo, hộ cận nghèo cuối năm 2023 theo chuẩn nghèo đa chiều giai đoạn 2022–2025 đã được họp dân thống nhất tại các thôn và được Chủ tịch UBND xã công nhận."),
-		Facts: f2024, Rows: r2024,
+		Body:       p("Kết quả rà soát hộ nghèo, hộ cận nghèo cuối năm 2023 theo chuẩn nghèo đa chiều giai đoạn 2022–2025 đã được họp dân thống nhất tại các thôn và được Chủ tịch UBND xã công nhận."),
+		Input:      withRows(f2024, r2024),
 		LegalBasis: lawPoverty,
 		Unit:       unitVHXH,
 		From:       day(2023, 12, 22),
@@ -154,8 +159,8 @@ func povertyItems() []item {
 		Title:    "Danh sách hộ thoát nghèo, thoát cận nghèo năm 2024",
 		Summary: fmt.Sprintf("Kết quả rà soát cuối năm 2024: %d hộ thoát nghèo, %d hộ thoát cận nghèo.",
 			countClass(leaving2025, hhLeft), countClass(leaving2025, hhLeftNear)),
-		Body:  p("Theo Quyết định số 102/QĐ-UBND ngày 20/12/2024 của Chủ tịch UBND xã, các hộ trong danh sách được công nhận thoát nghèo, thoát cận nghèo. Chính sách hỗ trợ bảo hiểm y tế, tín dụng ưu đãi tiếp tục thực hiện theo quy định đối với hộ mới thoát nghèo."),
-		Facts: fLeft, Rows: rLeft,
+		Body:       p("Theo Quyết định số 102/QĐ-UBND ngày 20/12/2024 của Chủ tịch UBND xã, các hộ trong danh sách được công nhận thoát nghèo, thoát cận nghèo. Chính sách hỗ trợ bảo hiểm y tế, tín dụng ưu đãi tiếp tục thực hiện theo quy định đối với hộ mới thoát nghèo."),
+		Input:      withRows(fLeft, rLeft),
 		LegalBasis: lawPoverty + "; Thông tư số 07/2021/TT-BLĐTBXH",
 		Unit:       unitVHXH,
 		From:       day(2024, 12, 23),
@@ -163,12 +168,12 @@ func povertyItems() []item {
 		Decided:    day(2024, 12, 20),
 		Published:  at(2024, 12, 23, 14, 30),
 	}, {
-		Category: households.Category,
-		Kind:     households.KindPeriodic,
-		Title:    "Hộ nghèo, hộ cận nghèo phát sinh trong 6 tháng đầu năm 2025",
-		Summary:  "Rà soát định kỳ giữa năm 2025: 1 hộ nghèo, 1 hộ cận nghèo phát sinh.",
-		Body:     p("Kết quả rà soát định kỳ các hộ gặp khó khăn đột xuất trong 6 tháng đầu năm 2025, đã được họp thôn thống nhất."),
-		Facts:    fNew, Rows: rNew,
+		Category:   households.Category,
+		Kind:       households.KindPeriodic,
+		Title:      "Hộ nghèo, hộ cận nghèo phát sinh trong 6 tháng đầu năm 2025",
+		Summary:    "Rà soát định kỳ giữa năm 2025: 1 hộ nghèo, 1 hộ cận nghèo phát sinh.",
+		Body:       p("Kết quả rà soát định kỳ các hộ gặp khó khăn đột xuất trong 6 tháng đầu năm 2025, đã được họp thôn thống nhất."),
+		Input:      withRows(fNew, rNew),
 		LegalBasis: lawPoverty,
 		Unit:       unitVHXH,
 		From:       day(2025, 6, 20),
@@ -176,12 +181,12 @@ func povertyItems() []item {
 		Decided:    day(2025, 6, 16),
 		Published:  at(2025, 6, 20, 8, 0),
 	}, {
-		Category: households.Category,
-		Kind:     households.KindAnnual,
-		Title:    "Kết quả rà soát hộ nghèo, hộ cận nghèo cuối năm 2026 (danh sách năm 2027)",
-		Summary:  "Danh sách hộ nghèo, hộ cận nghèo, hộ thoát nghèo theo kết quả rà soát cuối năm 2026, niêm yết để Nhân dân góp ý trước khi Chủ tịch UBND xã công nhận.",
-		Body:     p("Các thôn đã họp dân thống nhất kết quả rà soát ngày 17/11/2026. Danh sách được niêm yết tại nhà văn hóa thôn, trụ sở UBND xã và trên cổng này."),
-		Facts:    f2027a, Rows: r2027a,
+		Category:   households.Category,
+		Kind:       households.KindAnnual,
+		Title:      "Kết quả rà soát hộ nghèo, hộ cận nghèo cuối năm 2026 (danh sách năm 2027)",
+		Summary:    "Danh sách hộ nghèo, hộ cận nghèo, hộ thoát nghèo theo kết quả rà soát cuối năm 2026, niêm yết để Nhân dân góp ý trước khi Chủ tịch UBND xã công nhận.",
+		Body:       p("Các thôn đã họp dân thống nhất kết quả rà soát ngày 17/11/2026. Danh sách được niêm yết tại nhà văn hóa thôn, trụ sở UBND xã và trên cổng này."),
+		Input:      withRows(f2027a, r2027a),
 		LegalBasis: lawPoverty,
 		Unit:       unitVHXH,
 		From:       day(2026, 11, 20),

@@ -2,10 +2,7 @@ package seeds
 
 import (
 	"html"
-	"strconv"
 	"strings"
-
-	"minhbach/portal/vn"
 )
 
 // Helpers that write the small, sanitised HTML of disclosure bodies: p, h2,
@@ -53,15 +50,6 @@ func tableHTML(header []string, rows [][]string) string {
 	return b.String()
 }
 
-// percent writes a/b as a percentage with one decimal and a comma: 45,7.
-func percent(a, b int64) string {
-	if b == 0 {
-		return "–"
-	}
-	tenths := (a*1000 + b/2) / b
-	return strconv.FormatInt(tenths/10, 10) + "," + strconv.FormatInt(tenths%10, 10)
-}
-
 // million is n million đồng.
 func million(n int64) int64 { return n * 1_000_000 }
 
@@ -78,32 +66,4 @@ func sumPlan(ls []budgetLine) (plan, actual int64) {
 		actual += l.Actual
 	}
 	return plan, actual
-}
-
-// budgetTable writes revenue and expenditure with totals. With actualLabel
-// set, it adds the actual figures and the share of the plan they reach.
-func budgetTable(revenue, spending []budgetLine, actualLabel string) string {
-	header := []string{"STT", "Nội dung", "Dự toán (đồng)"}
-	if actualLabel != "" {
-		header = append(header, actualLabel+" (đồng)", "So với dự toán (%)")
-	}
-	var rows [][]string
-	section := func(roman, title string, ls []budgetLine) {
-		plan, actual := sumPlan(ls)
-		row := []string{roman, title, vn.Number(plan)}
-		if actualLabel != "" {
-			row = append(row, vn.Number(actual), percent(actual, plan))
-		}
-		rows = append(rows, row)
-		for i, l := range ls {
-			row := []string{strconv.Itoa(i + 1), l.Name, vn.Number(l.Plan)}
-			if actualLabel != "" {
-				row = append(row, vn.Number(l.Actual), percent(l.Actual, l.Plan))
-			}
-			rows = append(rows, row)
-		}
-	}
-	section("A", "TỔNG THU NGÂN SÁCH XÃ", revenue)
-	section("B", "TỔNG CHI NGÂN SÁCH XÃ", spending)
-	return tableHTML(header, rows)
 }

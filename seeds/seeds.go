@@ -10,7 +10,6 @@ package seeds
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -238,6 +237,9 @@ func Load(ctx context.Context, st *store.Store, opts Options) (Result, error) {
 		if err := loadQuestions(ctx, st, func(t time.Time) { now = t }, units, admin, officer, &res); err != nil {
 			return res, err
 		}
+		if err := loadLandQuestions(ctx, st, func(t time.Time) { now = t }, items, w.ids, admin, &res); err != nil {
+			return res, err
+		}
 	}
 	if err := loadReception(ctx, st, func(t time.Time) { now = t }, units, admin, &res); err != nil {
 		return res, err
@@ -281,9 +283,13 @@ type item struct {
 	// date of the decision disclosed (the end of the period reported).
 	Kind    string
 	Decided time.Time
-	// Structured content: the kind's facts and rows (see store.DisclosureInput).
-	Facts json.RawMessage
-	Rows  []json.RawMessage
+	// Input sets the structured part at creation (kind, decision date,
+	// facts, rows); nil for none.
+	Input func(*store.DisclosureInput)
+	// Structured sets the structured part of the new item (kind, decision
+	// date, facts) given the ids of its files; left out on a database
+	// older than store.StructuredSchema (the upgrade test).
+	Structured func(ctx context.Context, st *store.Store, files []int64, in *store.DisclosureInput) error
 }
 
 type eventKind int
@@ -345,6 +351,11 @@ type writer struct {
 	structured bool
 }
 
+// plain drops an input's structured part, for an older schema.
+func plain(in *store.DisclosureInput) {
+	in.Kind, in.DecidedOn, in.Facts, in.Rows = "", time.Time{}, nil, nil
+}
+
 func (w *writer) attach(ctx context.Context, specs []attachSpec, userID int64, res *Result) ([]int64, error) {
 	var ids []int64
 	for _, a := range specs {
@@ -378,12 +389,20 @@ func (w *writer) do(ctx context.Context, it item, e event, admin, officer int64,
 			PostingUntil: it.Until, AttachmentIDs: ids, Demo: true}
 		if w.structured {
 			in.Kind, in.DecidedOn = it.Kind, it.Decided
-			in.Facts, in.Rows = it.Facts, it.Rows
+			if it.Structured != nil {
+				if err := it.Structured(ctx, w.st, ids, &in); err != nil {
+					return err
+				}
+			}
+		}
+		if it.Input != nil && w.structured {
+			it.Input(&in)
 		}
 		id, err := w.st.CreateDisclosure(ctx, in, officer)
 		if err != nil {
 			return err
 		}
+		in.Rows = nil // later edits keep the rows unless they set them
 		w.ids[e.item], w.inputs[e.item] = id, in
 		res.Disclosures++
 		if it.Published.IsZero() {
@@ -403,7 +422,7 @@ func (w *writer) do(ctx context.Context, it item, e event, admin, officer int64,
 			rv.Edit(&in)
 		}
 		if !w.structured {
-			in.Facts, in.Rows = nil, nil // a revision of a list's rows: the text changes alone
+			plain(&in)
 		}
 		ids, err := w.attach(ctx, rv.Attach, officer, res)
 		if err != nil {
@@ -413,6 +432,7 @@ func (w *writer) do(ctx context.Context, it item, e event, admin, officer int64,
 		if err := w.st.UpdateDisclosure(ctx, w.ids[e.item], in, rv.Reason, officer); err != nil {
 			return err
 		}
+		in.Rows = nil
 		w.inputs[e.item] = in
 		res.Versions++
 		if e.rev == 0 {

@@ -361,8 +361,8 @@ func TestDemoQuestions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Questions != len(demoQuestions()) {
-		t.Fatalf("loaded %d questions, want %d", res.Questions, len(demoQuestions()))
+	if want := len(demoQuestions()) + landQuestions; res.Questions != want {
+		t.Fatalf("loaded %d questions, want %d", res.Questions, want)
 	}
 	all, err := st.Questions(ctx, store.QuestionFilter{Limit: 100})
 	if err != nil {

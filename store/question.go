@@ -343,6 +343,9 @@ type NewQuestion struct {
 	DupKey   string
 	Identity *Identity
 	Files    []NewQuestionFile
+	// AboutID is the disclosure the question is about (0: none); it must
+	// be public (ErrAboutNotPublic).
+	AboutID int64
 }
 
 // NewQuestionFile is an uploaded file to attach.
@@ -424,6 +427,11 @@ func (s *Store) SubmitQuestion(ctx context.Context, nq NewQuestion, userID int64
 				return err
 			}
 		}
+		if nq.AboutID != 0 {
+			if err := setAbout(ctx, tx, id, nq.AboutID); err != nil {
+				return err
+			}
+		}
 		for i, f := range nq.Files {
 			if _, err := tx.ExecContext(ctx, `
 				INSERT INTO question_files(question_id, attachment_id, from_asker, public, stripped, position)
@@ -452,7 +460,7 @@ func (s *Store) SubmitQuestion(ctx context.Context, nq NewQuestion, userID int64
 		return nil
 	})
 	if err != nil {
-		if errors.Is(err, ErrAlreadyReceived) {
+		if errors.Is(err, ErrAlreadyReceived) || errors.Is(err, ErrAboutNotPublic) {
 			return 0, err
 		}
 		return 0, fmt.Errorf("store: submit question: %w", err)

@@ -28,6 +28,9 @@ type QuestionFilter struct {
 	Limit      int
 	Older      Cursor
 	Newer      Cursor
+
+	// AboutID: items about that disclosure (migration 0012).
+	AboutID int64
 }
 
 // matchQuestions adds the conditions of the filters that public lists,
@@ -60,6 +63,10 @@ func (f QuestionFilter) where() (string, []any) {
 		conds = append(conds, "q.listed = 1")
 	}
 	conds, args = matchQuestions(conds, args, f.Kind, f.Topic, f.State, f.VillageID, f.UnitID, f.AssigneeID)
+	if f.AboutID != 0 {
+		conds = append(conds, "q.about_disclosure_id = ?")
+		args = append(args, f.AboutID)
+	}
 	if f.Overdue {
 		conds = append(conds, "q.open = 1 AND q.state <> 'waiting' AND q.due_on < ?")
 		args = append(args, fmtDate(f.Today))
@@ -128,7 +135,7 @@ func (s *Store) Questions(ctx context.Context, f QuestionFilter) ([]Question, er
 func (s *Store) CountQuestions(ctx context.Context, f QuestionFilter) (int, error) {
 	var q string
 	var args []any
-	if f.Overdue || f.UnitID != 0 || f.AssigneeID != 0 {
+	if f.Overdue || f.UnitID != 0 || f.AssigneeID != 0 || f.AboutID != 0 {
 		f.Older, f.Newer = Cursor{}, Cursor{}
 		cond, a := f.where()
 		q, args = "SELECT COUNT(*) FROM questions q"+cond, a

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -201,4 +202,22 @@ func (r *report) printHouseholds(w io.Writer) {
 	}
 	ratio := hb.ratio()
 	fmt.Fprintf(w, "   %-46s %11.2f   target < %-9.1f %s\n", "per-row cost, big file / baseline", ratio, householdRatio, r.mark(ratio < householdRatio))
+}
+
+// runHouseholdsOnly is -only households: the import section alone.
+func runHouseholdsOnly(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
+	tmp, err := os.MkdirTemp("", "minhbach-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	b := &bench{cfg: cfg, tmp: tmp, log: stderr}
+	rep := &report{cfg: cfg}
+	if err := b.householdImport(ctx, rep); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Minh Bạch benchmark, household import section: go run -tags sqlite_fts5 ./cmd/bench -only households -household-rows %d\nmachine: %s\n",
+		cfg.householdRows, machine())
+	rep.printHouseholds(stdout)
+	return nil
 }

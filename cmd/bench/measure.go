@@ -115,6 +115,9 @@ func (b *bench) measure(ctx context.Context) (*report, error) {
 		return nil, err
 	}
 	b.stopQuestionPortals()
+	if rep.budget, err = b.budgetCompare(ctx); err != nil {
+		return nil, err
+	}
 
 	if err := b.householdImport(ctx, rep); err != nil {
 		return nil, err

@@ -24,6 +24,7 @@ type timing struct {
 }
 
 type report struct {
+	budget      *budgetResult // the budget pages (budget.go)
 	cfg         config
 	ds          dataset
 	machine     string
@@ -182,6 +183,7 @@ func (r *report) print(w io.Writer) {
 	fmt.Fprintf(w, "   %-46s %11d   target %d %s\n", "in the database afterwards (kept count)", stored, s.n, r.mark(stored == s.n && s.found == s.n))
 	fmt.Fprintf(w, "     items before %d, after %d; acknowledged titles found among the newest received items: %d\n", s.before, s.after, s.found)
 
+	r.budget.print(w)
 	r.printHouseholds(w)
 
 	fmt.Fprintf(w, "\nSummary: %d figures within target, %d over.\n", r.ok, r.over)
