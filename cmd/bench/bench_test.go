@@ -73,7 +73,7 @@ func TestRun(t *testing.T) {
 		"/hoi-dap page 1", "/hoi-dap last page", "topic page 1", "topic last page", "state page 1", "state last page",
 		"item /hoi-dap/{id}", "code lookup",
 		"5. 4 residents sending the ask form at once for 300ms",
-		"6. Importing a poor-household list", "2000 rows", "1000 rows", "per-row cost, big file / baseline",
+		"Importing a poor-household list", "2000 rows", "1000 rows", "per-row cost, big file / baseline",
 		"Summary: ",
 	} {
 		if !strings.Contains(report, want) {

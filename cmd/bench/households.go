@@ -192,7 +192,7 @@ func (r *report) printHouseholds(w io.Writer) {
 	if hb == nil {
 		return
 	}
-	fmt.Fprintf(w, "\n6. Importing a poor-household list (CSV upload through the officers' form: parse, check every row, save)\n")
+	fmt.Fprintf(w, "\nImporting a poor-household list (CSV upload through the officers' form: parse, check every row, save)\n")
 	fmt.Fprintf(w, "   %d rounds alternating; the portal in the bench process on a fresh demo database; target: cost per row at %d rows < %.0f× that at %d\n",
 		householdRounds, hb.rows[0], householdRatio, hb.rows[1])
 	fmt.Fprintf(w, "   %-22s %10s %12s %12s %12s\n", "file", "size", "median", "max", "per row")
