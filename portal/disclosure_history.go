@@ -171,7 +171,7 @@ func (h *handler) disclosureVersion(c *fiber.Ctx) error {
 	if p.Structured, err = h.structuredSection(c, asOf, v.RowsVersion, h.now()); err != nil {
 		return err
 	}
-	p.NoIndex = d.Internal
+	p.NoIndex = d.Internal || p.Structured.showsNames()
 	p.Canonical = canonical(p.Settings, itemPath(d.ID))
 	p.Description = itemDescription(v.Summary, v.Body)
 	return h.render(c, "disclosure_version", p)

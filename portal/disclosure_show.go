@@ -73,7 +73,7 @@ func (h *handler) structuredParts(c *fiber.Ctx, p *disclosurePage) error {
 	if p.Structured, err = h.structuredSection(c, p.D, p.D.RowsVersion, now); err != nil {
 		return err
 	}
-	if p.D.Internal {
+	if p.D.Internal || p.Structured.showsNames() {
 		p.NoIndex = true
 	}
 	return nil

@@ -146,7 +146,7 @@ func (e *env) do(req *http.Request) response {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	recordVisitorPage(req, e.client.Jar, string(b))
+	recordVisitorPage(req, e.client.Jar, string(b), e.st.Now())
 	return response{res.StatusCode, res.Header, string(b)}
 }
 

@@ -160,6 +160,7 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 	maps.Copy(m, questionFuncs())
 	maps.Copy(m, commentFuncs)
 	maps.Copy(m, officerQuestionFuncs())
+	maps.Copy(m, householdFuncs())
 	maps.Copy(m, receptionFuncs())
 	maps.Copy(m, landFuncs())
 	return m

@@ -68,6 +68,7 @@ type cachedBody struct {
 	robots      string
 	disposition string
 	modified    time.Time // zero: no Last-Modified
+	until       time.Time // zero: kept while its key holds; else not past this
 }
 
 func newCachedBody(key cacheKey, body []byte, ctype string, modified time.Time) *cachedBody {
@@ -302,14 +303,15 @@ func (h *handler) cached(params []string, next fiber.Handler) fiber.Handler {
 		}
 		slot := path + "?" + query
 		key := h.cacheKey(c)
-		if p := h.pages.get(slot, key); p != nil {
-			return p.send(c, pageCacheControl)
+		now := h.now()
+		if p := h.pages.get(slot, key); p.freshAt(now) {
+			return p.send(c, p.cacheControl(now))
 		}
 		wait, done := h.pages.lead(slot)
 		if done == nil {
 			<-wait
-			if p := h.pages.get(slot, key); p != nil {
-				return p.send(c, pageCacheControl)
+			if p := h.pages.get(slot, key); p.freshAt(now) {
+				return p.send(c, p.cacheControl(now))
 			}
 			// The leader's page was not cacheable (an error, a page with
 			// the request's host in it): render this one alone.
@@ -327,10 +329,30 @@ func (h *handler) cached(params []string, next fiber.Handler) fiber.Handler {
 		p.slot = slot
 		p.robots = string(res.Header.Peek("X-Robots-Tag"))
 		p.disposition = string(res.Header.Peek(fiber.HeaderContentDisposition))
+		p.until, _ = c.Locals(localCacheUntil).(time.Time)
 		h.pages.put(p)
-		return p.send(c, pageCacheControl)
+		return p.send(c, p.cacheControl(now))
 	}
 }
 
 // pageCacheControl lets phones and proxies keep a page a minute.
 const pageCacheControl = "public, max-age=60"
+
+// localCacheUntil is set by a page that must not be kept past an instant
+// (a household list's names, at the end of its posting window).
+const localCacheUntil = "cache-until"
+
+// freshAt reports whether p (nil: none) may still be served at now.
+func (p *cachedBody) freshAt(now time.Time) bool {
+	return p != nil && (p.until.IsZero() || now.Before(p.until))
+}
+
+// cacheControl lets phones and proxies keep p a minute, or until it
+// must change if that is sooner.
+func (p *cachedBody) cacheControl(now time.Time) string {
+	if p.until.IsZero() {
+		return pageCacheControl
+	}
+	secs := min(max(int(p.until.Sub(now)/time.Second), 0), 60)
+	return "public, max-age=" + strconv.Itoa(secs)
+}

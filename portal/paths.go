@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"net/url"
 	"strconv"
 
 	"minhbach/store"
@@ -275,3 +276,35 @@ func officerBudgetPath(id int64) string { return officerItemActionPath(id, "ngan
 
 // budgetTemplatePath is the empty sheet officers fill in: xlsx or csv.
 func budgetTemplatePath(format string) string { return "/can-bo/ngan-sach/mau." + format }
+
+// Poor and near-poor household lists (row 3b): the overview, its export
+// of counts (never names), and the officers' pages of one list.
+const householdsPath = "/ho-ngheo"
+
+// householdsExportPath is the counts of every public list, or of one list
+// when id is not 0, in format csv or json.
+func householdsExportPath(id int64, format string) string {
+	if id == 0 {
+		return householdsPath + "/xuat." + format
+	}
+	return householdsPath + "/" + itoa(id) + "/xuat." + format
+}
+
+// householdsOfficerPath is the officers' page of a list's facts and rows;
+// householdsOfficerActionPath one of its forms ("thong-tin": the facts,
+// "nhap": an import, "dong": a new row).
+func householdsOfficerPath(id int64) string { return officerItemActionPath(id, "ho-ngheo") }
+
+func householdsOfficerActionPath(id int64, action string) string {
+	return householdsOfficerPath(id) + "/" + action
+}
+
+// householdRowPath is the form of one row; householdRowDeletePath removes it.
+func householdRowPath(id int64, key string) string {
+	return householdsOfficerPath(id) + "/dong/" + url.PathEscape(key)
+}
+
+func householdRowDeletePath(id int64, key string) string { return householdRowPath(id, key) + "/xoa" }
+
+// householdsTemplatePath is the file officers fill in, xlsx or csv.
+func householdsTemplatePath(format string) string { return "/can-bo/ho-ngheo/mau." + format }

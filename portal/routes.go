@@ -31,6 +31,11 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get("/cong-khai/:id<int>/gop-y", h.commentForm) // a form: never cached
 	app.Post("/cong-khai/:id<int>/gop-y", h.commentSubmit)
 
+	// Poor and near-poor household lists: the overview and the counts
+	// (never names) as CSV or JSON.
+	app.Get(householdsPath, h.cached(listParams, h.householdsIndex))
+	app.Get(householdsPath+"/xuat.:format", h.cached(nil, h.householdsExport))
+	app.Get(householdsPath+"/:id<int>/xuat.:format", h.cached(nil, h.householdsExport))
 	// Budget documents: the overview and an item's lines as data.
 	app.Get(budgetPath, h.cached(nil, h.budgetOverview))
 	app.Get("/cong-khai/:id<int>/ngan-sach.:format", h.budgetExport)
@@ -97,6 +102,14 @@ func (h *handler) routes(app *fiber.App) {
 	app.Post("/can-bo/cong-khai/:id<int>/y-kien/cong-bo", h.officer(h.synthesisPublish))
 	app.Post("/can-bo/cong-khai/:id<int>/y-kien/:cid<int>/duyet", h.officer(h.commentModerate))
 	app.Post("/can-bo/cong-khai/:id<int>/y-kien/:cid<int>/tiep-thu", h.officer(h.commentDecide))
+	app.Get("/can-bo/ho-ngheo/mau.:format", h.officer(h.householdsTemplate))
+	app.Get("/can-bo/cong-khai/:id<int>/ho-ngheo", h.officer(h.householdsEdit))
+	app.Post("/can-bo/cong-khai/:id<int>/ho-ngheo/thong-tin", h.officer(h.householdsFactsSave))
+	app.Post("/can-bo/cong-khai/:id<int>/ho-ngheo/nhap", h.officer(h.householdsImport))
+	app.Post("/can-bo/cong-khai/:id<int>/ho-ngheo/dong", h.officer(h.householdRowAdd))
+	app.Get("/can-bo/cong-khai/:id<int>/ho-ngheo/dong/:key", h.officer(h.householdRowEdit))
+	app.Post("/can-bo/cong-khai/:id<int>/ho-ngheo/dong/:key", h.officer(h.householdRowSave))
+	app.Post("/can-bo/cong-khai/:id<int>/ho-ngheo/dong/:key/xoa", h.officer(h.householdRowDelete))
 	app.Get("/can-bo/cong-khai/:id<int>/ngan-sach", h.officer(h.budgetEdit))
 	app.Post("/can-bo/cong-khai/:id<int>/ngan-sach", h.officer(h.budgetSave))
 	app.Get("/can-bo/ngan-sach/mau.:format", h.officer(h.budgetTemplate))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"minhbach/portal/households"
 	"minhbach/portal/land"
 	"minhbach/portal/procedure"
 	"minhbach/portal/rules"
@@ -17,6 +18,7 @@ import (
 // (budget lines, household rows, a schedule…), below the body. One field
 // per kind; each kind's file builds its own.
 type structuredSection struct {
+	Households   *householdSection
 	Budget       *budgetSection
 	Reception    *receptionSection
 	Contacts     *contactsSection
@@ -31,6 +33,12 @@ type structuredSection struct {
 // when the item's kind has none.
 func (h *handler) structuredSection(c *fiber.Ctx, d store.Disclosure, rowsVersion int64, asOf time.Time) (*structuredSection, error) {
 	switch {
+	case d.Category == households.Category:
+		s, err := h.householdSection(c, d, rowsVersion, asOf)
+		if err != nil {
+			return nil, err
+		}
+		return &structuredSection{Households: s}, nil
 	case d.Category == budgetCategory:
 		s, err := h.budgetSection(c, d, rowsVersion, asOf)
 		if s == nil || err != nil {

@@ -2,7 +2,6 @@ package seeds
 
 import (
 	"html"
-	"strconv"
 	"strings"
 )
 
@@ -67,62 +66,4 @@ func sumPlan(ls []budgetLine) (plan, actual int64) {
 		actual += l.Actual
 	}
 	return plan, actual
-}
-
-// household is a row of a household list. People are fictional.
-type household struct {
-	Head    string
-	Village string
-	Kind    string // nghèo, cận nghèo, thoát nghèo, thoát cận nghèo
-	Members int
-}
-
-func householdTable(hs []household) string {
-	rows := make([][]string, len(hs))
-	for i, h := range hs {
-		rows[i] = []string{strconv.Itoa(i + 1), h.Head, h.Village, "Hộ " + h.Kind, strconv.Itoa(h.Members)}
-	}
-	return tableHTML([]string{"STT", "Họ và tên chủ hộ", "Thôn", "Phân loại", "Số nhân khẩu"}, rows)
-}
-
-// villageCounts counts households of each kind per village, in the order of
-// Villages, skipping villages with none.
-func villageCounts(hs []household, kinds ...string) string {
-	var rows [][]string
-	totals := make([]int, len(kinds))
-	for _, v := range Villages {
-		row := []string{v}
-		has := false
-		for k, kind := range kinds {
-			n := 0
-			for _, h := range hs {
-				if h.Village == v && h.Kind == kind {
-					n++
-				}
-			}
-			totals[k] += n
-			has = has || n > 0
-			row = append(row, strconv.Itoa(n))
-		}
-		if has {
-			rows = append(rows, row)
-		}
-	}
-	total := []string{"Toàn xã"}
-	header := []string{"Thôn"}
-	for k, kind := range kinds {
-		total = append(total, strconv.Itoa(totals[k]))
-		header = append(header, "Hộ "+kind)
-	}
-	return tableHTML(header, append(rows, total))
-}
-
-func countKind(hs []household, kind string) int {
-	n := 0
-	for _, h := range hs {
-		if h.Kind == kind {
-			n++
-		}
-	}
-	return n
 }

@@ -47,7 +47,7 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	args := []string{"-portal", bin, "-n", "200", "-questions", "300", "-data", data, "-d", "200ms", "-rounds", "1", "-c", "4", "-samples", "2", "-crawl", "4",
-		"-submitters", "4", "-submit-time", "300ms"}
+		"-submitters", "4", "-submit-time", "300ms", "-household-rows", "2000"}
 	var out, progress bytes.Buffer
 	if err := run(context.Background(), args, &out, &progress); err != nil {
 		t.Fatalf("run: %v\n%s", err, progress.String())
@@ -73,6 +73,7 @@ func TestRun(t *testing.T) {
 		"/hoi-dap page 1", "/hoi-dap last page", "topic page 1", "topic last page", "state page 1", "state last page",
 		"item /hoi-dap/{id}", "code lookup",
 		"5. 4 residents sending the ask form at once for 300ms",
+		"Importing a poor-household list", "2000 rows", "1000 rows", "per-row cost, big file / baseline",
 		"Summary: ",
 	} {
 		if !strings.Contains(report, want) {
@@ -87,9 +88,9 @@ func TestRun(t *testing.T) {
 		t.Fatalf("summary line: %v\n%s", err, report)
 	}
 	// 7 comparisons, 40 page types, 4 figures of section 3, 8 question
-	// pages, 2 figures of the submitters.
-	if ok+over != 7+40+4+8+2 {
-		t.Errorf("%d figures marked, want %d:\n%s", ok+over, 7+40+4+8+2, report)
+	// pages, 2 figures of the submitters, 1 of the household import.
+	if ok+over != 7+40+4+8+2+1 {
+		t.Errorf("%d figures marked, want %d:\n%s", ok+over, 7+40+4+8+2+1, report)
 	}
 	// The submitters' figures are not timings: they must be met.
 	for _, want := range []*regexp.Regexp{

@@ -67,8 +67,10 @@ type config struct {
 	submitFor  time.Duration
 	portal     string
 	genOnly    bool
-	only       string // a single section to run ("budget"), without the large database
-	command    string // how to rerun it, for the report
+	// householdRows: the household list whose import is timed (households.go).
+	householdRows int
+	only          string // a single section to run ("budget"), without the large database
+	command       string // how to rerun it, for the report
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -86,17 +88,18 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.submitters, "submitters", 50, "concurrent residents sending the ask form")
 	fs.DurationVar(&c.submitFor, "submit-time", 10*time.Second, "how long the submitters send")
 	fs.BoolVar(&c.genOnly, "generate-only", false, "generate (or check) the database, then stop")
+	fs.IntVar(&c.householdRows, "household-rows", householdRows, "rows of the household list whose import is timed against 1,000")
 	fs.StringVar(&c.portal, "portal", "", "portal binary to run (default: build ./cmd/portal)")
-	fs.StringVar(&c.only, "only", "", `run one section only, on its own small database: "budget"`)
+	fs.StringVar(&c.only, "only", "", `run one section only, on its own small database: "budget" or "households"`)
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
-	if c.only != "" && c.only != "budget" {
-		return c, fmt.Errorf(`-only: unknown section %q (known: "budget")`, c.only)
+	if c.only != "" && c.only != "budget" && c.only != "households" {
+		return c, fmt.Errorf(`-only: unknown section %q (known: "budget", "households")`, c.only)
 	}
-	if c.n < 100 || c.questions < 100 || c.rounds < 1 || c.conns < 1 || c.samples < 1 || c.crawlConns < 1 || c.duration <= 0 ||
+	if c.n < 100 || c.questions < 100 || c.householdRows < householdBaseline || c.rounds < 1 || c.conns < 1 || c.samples < 1 || c.crawlConns < 1 || c.duration <= 0 ||
 		c.submitters < 1 || c.submitFor <= 0 {
-		return c, fmt.Errorf("-n ≥ 100, -questions ≥ 100, and -rounds, -c, -samples, -crawl, -d, -submitters, -submit-time must be positive")
+		return c, fmt.Errorf("-n ≥ 100, -questions ≥ 100, -household-rows ≥ 1000, and -rounds, -c, -samples, -crawl, -d, -submitters, -submit-time must be positive")
 	}
 	c.command = fmt.Sprintf("go run -tags sqlite_fts5 ./cmd/bench -n %d -questions %d -d %s -rounds %d -c %d -submitters %d -submit-time %s",
 		c.n, c.questions, c.duration, c.rounds, c.conns, c.submitters, c.submitFor)
@@ -109,8 +112,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if cfg.only == "budget" {
+	switch cfg.only {
+	case "budget":
 		return runBudgetOnly(ctx, cfg, stdout, stderr)
+	case "households":
+		return runHouseholdsOnly(ctx, cfg, stdout, stderr)
 	}
 	ds, err := prepareData(ctx, cfg.data, cfg.n, cfg.questions, stderr)
 	if err != nil || cfg.genOnly {

@@ -119,6 +119,10 @@ func (b *bench) measure(ctx context.Context) (*report, error) {
 		return nil, err
 	}
 
+	if err := b.householdImport(ctx, rep); err != nil {
+		return nil, err
+	}
+
 	b.progress("portal against the bare handler: %d rounds × %s per side and page type …", b.cfg.rounds, b.cfg.duration)
 	if err := b.compare(rep); err != nil {
 		return nil, err

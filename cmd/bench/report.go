@@ -43,11 +43,13 @@ type report struct {
 	qexportSize          []int64
 	qexportTime          []time.Duration
 	// Question pages at the full data set and at the baseline.
-	qpages   []*qpage
-	qsides   [2]string
-	limits   string
-	submit   *submitResult
-	ok, over int
+	qpages []*qpage
+	qsides [2]string
+	limits string
+	submit *submitResult
+	// households: importing a poor-household list (households.go).
+	households *householdBench
+	ok, over   int
 }
 
 // machine describes where the figures were measured.
@@ -182,6 +184,8 @@ func (r *report) print(w io.Writer) {
 	fmt.Fprintf(w, "     items before %d, after %d; acknowledged titles found among the newest received items: %d\n", s.before, s.after, s.found)
 
 	r.budget.print(w)
+	r.printHouseholds(w)
+
 	fmt.Fprintf(w, "\nSummary: %d figures within target, %d over.\n", r.ok, r.over)
 }
 

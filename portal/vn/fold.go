@@ -3,6 +3,7 @@ package vn
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -15,13 +16,22 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range norm.NFD.String(s) {
+	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.Mn, r):
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		case unicode.Is(unicode.Mn, r): // marks of NFD text
 			continue
-		case r == 'đ' || r == 'Đ':
-			r = 'd'
-		case unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff':
+		default:
+			if base, ok := bases[r]; ok {
+				r = base
+			} else {
+				r = unicode.ToLower(r)
+			}
+		}
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u200b' || r == '\ufeff' || r >= utf8.RuneSelf && unicode.IsSpace(r) {
 			space = b.Len() > 0
 			continue
 		}
@@ -29,7 +39,23 @@ func Fold(s string) string {
 			b.WriteByte(' ')
 			space = false
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b.WriteRune(r)
 	}
 	return b.String()
 }
+
+// bases maps each precomposed Latin letter (all of Vietnamese among them)
+// to its lower-case base letter: ấ → a, Ở → o, đ → d. Built once, it spares
+// Fold a decomposition of every string.
+var bases = func() map[rune]rune {
+	m := map[rune]rune{'đ': 'd', 'Đ': 'd'}
+	for _, block := range [][2]rune{{0xC0, 0x24F}, {0x1E00, 0x1EFF}} {
+		for r := block[0]; r <= block[1]; r++ {
+			d := []rune(norm.NFD.String(string(r)))
+			if len(d) > 1 && d[0] < utf8.RuneSelf {
+				m[r] = unicode.ToLower(d[0])
+			}
+		}
+	}
+	return m
+}()
