@@ -124,6 +124,7 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 		"rulesPath":             func() string { return rulesPath },
 		"officerRulesPath":      func() string { return officerRulesPath },
 		"budgetPath":            func() string { return budgetPath },
+		"householdsPath":        func() string { return householdsPath },
 		"overviewOf":            overviewOf,
 		"overviewLinks":         overviewLinks,
 		"disclosureKindOptions": disclosureKindOptions,
