@@ -26,6 +26,25 @@ const (
 	D8EGovernance    = "D8" // e-governance
 )
 
+// Dimension is one of PAPI's eight dimensions.
+type Dimension struct {
+	Code string // D1…D8
+	Name string // PAPI's Vietnamese name
+}
+
+// Dimensions lists PAPI's dimensions in PAPI's order, with the names of the
+// Vietnamese PAPI reports.
+var Dimensions = []Dimension{
+	{D1Participation, "Tham gia của người dân ở cấp cơ sở"},
+	{D2Transparency, "Công khai, minh bạch trong việc ra quyết định"},
+	{D3Accountability, "Trách nhiệm giải trình với người dân"},
+	{D4Corruption, "Kiểm soát tham nhũng trong khu vực công"},
+	{D5Procedures, "Thủ tục hành chính công"},
+	{D6Services, "Cung ứng dịch vụ công"},
+	{D7Environment, "Quản trị môi trường"},
+	{D8EGovernance, "Quản trị điện tử"},
+}
+
 // Row is one numbered row of the plan's appendix.
 type Row struct {
 	Number        int    // 1–9, the plan's own numbering
