@@ -16,6 +16,14 @@ type Workdays interface {
 	IsWorkday(t time.Time) bool
 }
 
+// weekdays is the calendar of Monday to Friday.
+type weekdays struct{}
+
+func (weekdays) IsWorkday(t time.Time) bool {
+	wd := t.Weekday()
+	return wd != time.Saturday && wd != time.Sunday
+}
+
 // weekStart is the Monday of the week holding the civil date d.
 func weekStart(d time.Time) time.Time {
 	wd := int(d.Weekday())
@@ -30,8 +38,12 @@ func weekStart(d time.Time) time.Time {
 // has a working day within the period, so a week of Tết with none does
 // not count, and a week cut by the period's start or end counts only by
 // its days within the period. Items are the schedules of the chairman's
-// sessions counted (public disclosures).
+// sessions counted (public disclosures). A nil cal means Monday to
+// Friday.
 func ReceptionWeeks(ss []ReceptionSession, cal Workdays, p Period) Value {
+	if cal == nil {
+		cal = weekdays{}
+	}
 	held := map[time.Time]bool{}
 	var v Value
 	seen := map[int64]bool{}
