@@ -89,7 +89,7 @@ func TestTetDueDate(t *testing.T) {
 // due date then in force (store.Question.FirstAnsweredAt, FirstDueOn): the
 // later answer and the due date of the reopened clock change nothing.
 func TestReopenedJudgedByFirstAnswer(t *testing.T) {
-	late := answered(1, "2026-03-02", "2026-03-20") // due 16 March: late; answered again on time in April
+	late := answered(1, "2026-03-02", "2026-03-20")  // due 16 March: late; answered again on time in April
 	early := answered(2, "2026-03-02", "2026-03-05") // on time; reopened and answered again late in April
 	v := AnsweredOnTime([]QuestionFact{late, early}, march)
 	if v.Num != 1 || v.Den != 2 || !reflect.DeepEqual(v.Items, []int64{1, 2}) {
