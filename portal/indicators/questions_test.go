@@ -58,8 +58,9 @@ func TestAnsweredOnTime(t *testing.T) {
 		{name: "all late", qs: []QuestionFact{answered(1, "2026-03-02", "2026-03-20"), answered(2, "2026-03-03", "2026-03-31")},
 			p: march, num: 0, den: 2, value: 0, items: []int64{1, 2}},
 		// Received Tuesday 3 February 2026: ten weekdays would end on 17
-		// February, in Tết; the calendar moves the due date to 24 February.
-		{name: "deadline in Tết", qs: []QuestionFact{answered(1, "2026-02-03", "2026-02-23"), answered(2, "2026-02-03", "2026-02-25")},
+		// February, in Tết; the calendar moves the due date to 24 February, and
+		// an answer on the due date itself is on time.
+		{name: "deadline in Tết", qs: []QuestionFact{answered(1, "2026-02-03", "2026-02-24"), answered(2, "2026-02-03", "2026-02-25")},
 			p: february, num: 1, den: 2, value: 50, items: []int64{1, 2}},
 		// Received 9 February: due 2 March, past the week of Tết.
 		{name: "answered after Tết, before the due date", qs: []QuestionFact{answered(1, "2026-02-09", "2026-02-27")},
