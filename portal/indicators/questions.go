@@ -35,8 +35,12 @@ type QuestionFact struct {
 	// and Public.
 	Published bool
 	Rating    int // the asker's rating, 1–5; 0: not rated
-	Unit      string
-	Topic     string
+	// OverdueNow: the item is still open and past its due date on the day
+	// the figures are computed (qclock Clock.StandingOn is Overdue or
+	// VeryOverdue); a paused clock is not overdue.
+	OverdueNow bool
+	Unit       string
+	Topic      string
 }
 
 // answered reports whether the item's first answer falls in p.
