@@ -31,8 +31,9 @@ func (p Period) Contains(t time.Time) bool {
 // Value is an indicator's figure for a period, with the items behind it.
 type Value struct {
 	// Num and Den: for a share, the items that meet the condition and
-	// the items counted. For a median, percentile or mean, Den is the
-	// number of items and Num is 0 (a mean) or the sum (MeanRating).
+	// the items counted. For a median or percentile, Den is the number
+	// of items and Num is 0; for MeanRating, Num is the sum of the
+	// ratings.
 	Num, Den int
 	Value    float64 // the figure: a percentage, days or a mean
 	NoData   bool    // nothing to count in the period: Value means nothing

@@ -69,7 +69,7 @@ func AnsweredOnTime(qs []QuestionFact, p Period) Value {
 }
 
 // MethodAnsweredOnTime says how AnsweredOnTime is computed.
-const MethodAnsweredOnTime = "Tỷ lệ câu hỏi, kiến nghị, phản ánh có câu trả lời đầu tiên công bố trong kỳ mà câu trả lời đó được công bố đúng hoặc trước hạn trả lời đang áp dụng khi trả lời (tính theo ngày làm việc, không tính ngày chờ người gửi bổ sung, cộng thời gian gia hạn nếu có). Câu hỏi được mở lại vẫn tính theo câu trả lời đầu tiên."
+const MethodAnsweredOnTime = "Tỷ lệ câu hỏi, kiến nghị, phản ánh có câu trả lời đầu tiên công bố trong kỳ mà câu trả lời đó được công bố đúng hoặc trước hạn trả lời đang áp dụng khi trả lời (tính theo ngày làm việc, riêng khiếu nại, tố cáo tính theo ngày; không tính ngày chờ người gửi bổ sung; cộng thời gian gia hạn nếu có). Câu hỏi được mở lại vẫn tính theo câu trả lời đầu tiên."
 
 // daysTaken lists the days the first answers in p took.
 func daysTaken(qs []QuestionFact, p Period) ([]int, Value) {
@@ -107,10 +107,10 @@ func MedianDaysToAnswer(qs []QuestionFact, p Period) Value { return DaysToAnswer
 func P90DaysToAnswer(qs []QuestionFact, p Period) Value { return DaysToAnswer(qs, p, 90) }
 
 // MethodMedianDaysToAnswer says how MedianDaysToAnswer is computed.
-const MethodMedianDaysToAnswer = "Số ngày làm việc từ ngày nhận đến ngày công bố câu trả lời đầu tiên (không tính ngày chờ người gửi bổ sung), xét các câu trả lời đầu tiên công bố trong kỳ; lấy trung vị: xếp các số ngày từ nhỏ đến lớn, lấy số ở vị trí thứ ⌈n/2⌉ (với số câu chẵn là số nhỏ hơn trong hai số ở giữa)."
+const MethodMedianDaysToAnswer = "Số ngày làm việc (khiếu nại, tố cáo: số ngày) từ ngày nhận đến ngày công bố câu trả lời đầu tiên (không tính ngày chờ người gửi bổ sung), xét các câu trả lời đầu tiên công bố trong kỳ; lấy trung vị: xếp các số ngày từ nhỏ đến lớn, lấy số ở vị trí thứ ⌈n/2⌉ (với số câu chẵn là số nhỏ hơn trong hai số ở giữa)."
 
 // MethodP90DaysToAnswer says how P90DaysToAnswer is computed.
-const MethodP90DaysToAnswer = "Số ngày làm việc từ ngày nhận đến ngày công bố câu trả lời đầu tiên, xét các câu trả lời đầu tiên công bố trong kỳ; xếp từ nhỏ đến lớn và lấy số ở vị trí thứ ⌈0,9 × n⌉: ít nhất 90 % câu hỏi được trả lời trong số ngày này."
+const MethodP90DaysToAnswer = "Số ngày làm việc (khiếu nại, tố cáo: số ngày) từ ngày nhận đến ngày công bố câu trả lời đầu tiên, xét các câu trả lời đầu tiên công bố trong kỳ; xếp từ nhỏ đến lớn và lấy số ở vị trí thứ ⌈0,9 × n⌉: ít nhất 90 % câu hỏi được trả lời trong số ngày này."
 
 // LateApologised is the share of first answers published late in the
 // period that carry an apology.
