@@ -34,24 +34,15 @@ type publishedDirectory struct {
 // publishedDirectory returns the directory in force, nil when none is
 // published.
 func (h *handler) publishedDirectory(ctx context.Context) (*publishedDirectory, error) {
-	items, err := h.store.Disclosures(ctx, store.DisclosureFilter{Public: true, Category: contactsCategory, Kind: contactsKind, Limit: 10})
+	d, ok, err := h.inForce(ctx, contactsCategory, contactsKind)
+	if err != nil || !ok {
+		return nil, err
+	}
+	people, err := h.peopleOfVersion(ctx, d.RowsVersion)
 	if err != nil {
 		return nil, err
 	}
-	for _, d := range items {
-		if !d.IsPublished() {
-			continue
-		}
-		if d, err = h.store.PublicDisclosure(ctx, d.ID); err != nil {
-			return nil, err
-		}
-		people, err := h.peopleOfVersion(ctx, d.RowsVersion)
-		if err != nil {
-			return nil, err
-		}
-		return &publishedDirectory{D: d, People: people}, nil
-	}
-	return nil, nil
+	return &publishedDirectory{D: d, People: people}, nil
 }
 
 // peopleOfVersion decodes the rows a version carries.

@@ -90,25 +90,11 @@ func (h *handler) planQuestions(c *fiber.Ctx) error {
 		return err
 	}
 	ctx := c.UserContext()
-	sf := store.QuestionFilter{Public: true, AboutID: d.ID}
-	lp := pageRequest(c, planQuestionsPath(d.ID), listSize)
-	if sf.Older, sf.Newer, err = keysOf(lp, store.ParseCursor); err != nil {
-		return err
-	}
-	sf.Limit = lp.size + 1
-	rows, err := h.store.Questions(ctx, sf)
+	items, pg, err := h.questionPage(ctx, pageRequest(c, planQuestionsPath(d.ID), listSize),
+		store.QuestionFilter{Public: true, AboutID: d.ID})
 	if err != nil {
 		return err
 	}
-	items, pg := trim(lp, rows, func(q store.Question) string { return store.QuestionCursor(q).String() })
-	if len(items) == 0 && (lp.older != "" || lp.newer != "") {
-		return errNotFound()
-	}
-	n, err := h.store.CountQuestions(ctx, sf)
-	if err != nil {
-		return err
-	}
-	pg.Total = int64(n)
 	p := &planQuestionsPage{Base: h.base(c, "Câu hỏi về phương án: "+d.Title), D: d, Pager: pg}
 	if p.Items, err = h.questionRows(ctx, items, time.Now()); err != nil {
 		return err

@@ -179,24 +179,10 @@ func (h *handler) questionIndex(c *fiber.Ctx) error {
 	now := time.Now()
 	sf := store.QuestionFilter{Public: true, Topic: f.Topic, VillageID: f.VillageID, State: f.State,
 		Overdue: f.Overdue, Today: today(now)}
-	lp := pageRequest(c, questionsPath+f.query(), listSize)
-	if sf.Older, sf.Newer, err = keysOf(lp, store.ParseCursor); err != nil {
-		return err
-	}
-	sf.Limit = lp.size + 1
-	rows, err := h.store.Questions(ctx, sf)
+	items, pg, err := h.questionPage(ctx, pageRequest(c, questionsPath+f.query(), listSize), sf)
 	if err != nil {
 		return err
 	}
-	items, pg := trim(lp, rows, func(q store.Question) string { return store.QuestionCursor(q).String() })
-	if len(items) == 0 && (lp.older != "" || lp.newer != "") {
-		return errNotFound()
-	}
-	n, err := h.store.CountQuestions(ctx, sf)
-	if err != nil {
-		return err
-	}
-	pg.Total = int64(n)
 	list, err := h.questionRows(ctx, items, now)
 	if err != nil {
 		return err
@@ -233,3 +219,27 @@ func questionsTopicPath(topic string) string {
 
 // questionsOverduePath is the public list of the items overdue now.
 func questionsOverduePath() string { return questionsPath + questionFilters{Overdue: true}.query() }
+
+// questionPage reads one page of a public question list by key, with the
+// pager and the kept total: a page past the end is not found.
+func (h *handler) questionPage(ctx context.Context, lp listPage, sf store.QuestionFilter) ([]store.Question, pager, error) {
+	var err error
+	if sf.Older, sf.Newer, err = keysOf(lp, store.ParseCursor); err != nil {
+		return nil, pager{}, err
+	}
+	sf.Limit = lp.size + 1
+	rows, err := h.store.Questions(ctx, sf)
+	if err != nil {
+		return nil, pager{}, err
+	}
+	items, pg := trim(lp, rows, func(q store.Question) string { return store.QuestionCursor(q).String() })
+	if len(items) == 0 && (lp.older != "" || lp.newer != "") {
+		return nil, pager{}, errNotFound()
+	}
+	n, err := h.store.CountQuestions(ctx, sf)
+	if err != nil {
+		return nil, pager{}, err
+	}
+	pg.Total = int64(n)
+	return items, pg, nil
+}

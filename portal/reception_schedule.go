@@ -32,25 +32,15 @@ type publishedSchedule struct {
 // publishedSchedule returns the schedule in force, nil when none is
 // published.
 func (h *handler) publishedSchedule(ctx context.Context) (*publishedSchedule, error) {
-	items, err := h.store.Disclosures(ctx, store.DisclosureFilter{Public: true, Category: receptionCategory, Kind: receptionKind, Limit: 10})
+	d, ok, err := h.inForce(ctx, receptionCategory, receptionKind)
+	if err != nil || !ok {
+		return nil, err
+	}
+	s, err := h.scheduleOfVersion(ctx, d.RowsVersion)
 	if err != nil {
 		return nil, err
 	}
-	for _, d := range items {
-		if !d.IsPublished() {
-			continue
-		}
-		// Lists carry the working copy: the public copy names its rows.
-		if d, err = h.store.PublicDisclosure(ctx, d.ID); err != nil {
-			return nil, err
-		}
-		s, err := h.scheduleOfVersion(ctx, d.RowsVersion)
-		if err != nil {
-			return nil, err
-		}
-		return &publishedSchedule{D: d, S: s}, nil
-	}
-	return nil, nil
+	return &publishedSchedule{D: d, S: s}, nil
 }
 
 // scheduleOfVersion decodes the rows a version carries.

@@ -2,6 +2,7 @@ package portal
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"time"
 
@@ -164,3 +165,17 @@ func compareRows(d store.Disclosure, asOf time.Time, prev, rows []json.RawMessag
 // whole. A re-imported list of thousands of rows would otherwise make a
 // page nobody can read.
 const maxRowLabels = 50
+
+// inForce returns the public copy of a kind's newest published item (the
+// schedule, the directory in force); ok is false when none is. Withdrawn
+// items are left out by the query, however many there are.
+func (h *handler) inForce(ctx context.Context, category, kind string) (store.Disclosure, bool, error) {
+	items, err := h.store.Disclosures(ctx, store.DisclosureFilter{Public: true, Status: store.StatusPublished,
+		Category: category, Kind: kind, Limit: 1})
+	if err != nil || len(items) == 0 {
+		return store.Disclosure{}, false, err
+	}
+	// Lists read no body or files: the item's own page read does.
+	d, err := h.store.PublicDisclosure(ctx, items[0].ID)
+	return d, err == nil, err
+}
