@@ -115,6 +115,11 @@ func (h *handler) reloadCalendar(ctx context.Context) (store.HolidayTable, error
 	if _, err := h.store.RecomputeDueDates(ctx); err != nil {
 		return t, err
 	}
+	// Items answered before the response statistics were kept get their
+	// days taken once a calendar counts them (a no-op afterwards).
+	if _, err := h.store.FillAnswerDays(ctx); err != nil {
+		return t, err
+	}
 	return t, nil
 }
 

@@ -442,6 +442,11 @@ func (t *transition) apply() error {
 		if q.FirstAnsweredAt.IsZero() {
 			cols += ", first_answered_at = ?, first_due_on = ?"
 			args = append(args, ts(t.now), fmtDate(q.DueOn))
+			if t.s.questionStats() {
+				// The response statistics' days taken (migration 0013).
+				cols += ", first_answer_days = ?"
+				args = append(args, q.Clock().Taken(t.cal, t.today))
+			}
 		}
 		if err := t.set(true, cols, args...); err != nil {
 			return err

@@ -1,0 +1,382 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strconv"
+	"time"
+
+	"minhbach/portal/indicators"
+	"minhbach/portal/qclock"
+	"minhbach/portal/rules"
+)
+
+// QuestionStatsSchema is the schema version that keeps the response
+// statistics (migration 0013): a database being upgraded from an older
+// one has no first_answer_days to write.
+const QuestionStatsSchema = 13
+
+func (s *Store) questionStats() bool { return s.schema.Load() >= QuestionStatsSchema }
+
+// Grouping of the response statistics.
+const (
+	StatsTotal   = "total" // one group, ""
+	StatsByUnit  = "unit"  // per unit handling the item (0: none yet)
+	StatsByTopic = "topic" // per topic ('' for protected items, whose topic is not public)
+)
+
+// QuestionGroup is one group's response statistics: Counts.Group is the
+// unit's name or the topic.
+type QuestionGroup struct {
+	UnitID int64
+	Topic  string
+	Counts indicators.QuestionCounts
+}
+
+// groupKey is where a row of the kept statistics goes.
+func groupKey(by string, unit int64, topic string) (int64, string) {
+	switch by {
+	case StatsByUnit:
+		return unit, ""
+	case StatsByTopic:
+		return 0, topic
+	}
+	return 0, ""
+}
+
+// month is the kept statistics' key of the month of civil date t.
+func month(t time.Time) string { return t.Format("2006-01") }
+
+// QuestionStats reads the kept response statistics of the months from
+// the month of from to the month of to (civil dates), grouped by (a
+// Stats* constant), in group order. The figures are those of the
+// indicators over QuestionFacts for the period of those whole months,
+// OverdueNow aside (see OverdueNow).
+func (s *Store) QuestionStats(ctx context.Context, from, to time.Time, by string) ([]QuestionGroup, error) {
+	groups := map[[2]string]*QuestionGroup{}
+	get := func(unit int64, topic string) *QuestionGroup {
+		unit, topic = groupKey(by, unit, topic)
+		k := [2]string{strconv.FormatInt(unit, 10), topic}
+		g := groups[k]
+		if g == nil {
+			g = &QuestionGroup{UnitID: unit, Topic: topic}
+			groups[k] = g
+		}
+		return g
+	}
+	rows, err := s.r.QueryContext(ctx, `
+		SELECT unit_id, topic, SUM(received), SUM(received_hidden), SUM(accepted), SUM(published),
+			SUM(answered), SUM(answered_hidden), SUM(on_time), SUM(late), SUM(late_hidden), SUM(late_apology),
+			SUM(rated), SUM(rated_hidden), SUM(rating_sum), SUM(rated_high)
+		FROM question_month_stats WHERE month BETWEEN ? AND ?
+		GROUP BY unit_id, topic
+		-- A group whose items all moved elsewhere keeps a row of zeros.
+		HAVING SUM(received) > 0 OR SUM(answered) > 0`, month(from), month(to))
+	if err != nil {
+		return nil, fmt.Errorf("store: question stats: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var unit int64
+		var topic string
+		var c indicators.QuestionCounts
+		if err := rows.Scan(&unit, &topic, &c.Received, &c.ReceivedHidden, &c.Accepted, &c.Published,
+			&c.Answered, &c.AnsweredHidden, &c.OnTime, &c.Late, &c.LateHidden, &c.LateApology,
+			&c.Rated, &c.RatedHidden, &c.RatingSum, &c.RatedHigh); err != nil {
+			return nil, fmt.Errorf("store: question stats: %w", err)
+		}
+		get(unit, topic).Counts.Add(c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: question stats: %w", err)
+	}
+	rows.Close()
+
+	days, err := s.r.QueryContext(ctx, `
+		SELECT unit_id, topic, days, SUM(n) FROM question_month_days
+		WHERE month BETWEEN ? AND ? AND n > 0
+		GROUP BY unit_id, topic, days`, month(from), month(to))
+	if err != nil {
+		return nil, fmt.Errorf("store: question days: %w", err)
+	}
+	defer days.Close()
+	for days.Next() {
+		var unit int64
+		var topic string
+		var d indicators.DayCount
+		if err := days.Scan(&unit, &topic, &d.Days, &d.N); err != nil {
+			return nil, fmt.Errorf("store: question days: %w", err)
+		}
+		g := get(unit, topic)
+		g.Counts.Add(indicators.QuestionCounts{Days: []indicators.DayCount{d}})
+	}
+	if err := days.Err(); err != nil {
+		return nil, fmt.Errorf("store: question days: %w", err)
+	}
+	return s.namedGroups(ctx, groups, by)
+}
+
+// namedGroups names each group (the unit's name, the topic) and orders
+// them by name.
+func (s *Store) namedGroups(ctx context.Context, groups map[[2]string]*QuestionGroup, by string) ([]QuestionGroup, error) {
+	names := map[int64]string{}
+	if by == StatsByUnit {
+		rows, err := s.r.QueryContext(ctx, "SELECT id, name FROM units")
+		if err != nil {
+			return nil, fmt.Errorf("store: question stats units: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var name string
+			if err := rows.Scan(&id, &name); err != nil {
+				return nil, fmt.Errorf("store: question stats units: %w", err)
+			}
+			names[id] = name
+		}
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("store: question stats units: %w", err)
+		}
+	}
+	out := make([]QuestionGroup, 0, len(groups))
+	for _, g := range groups {
+		switch by {
+		case StatsByUnit:
+			g.Counts.Group = names[g.UnitID]
+		case StatsByTopic:
+			g.Counts.Group = g.Topic
+		}
+		out = append(out, *g)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Counts.Group < out[j].Counts.Group })
+	return out, nil
+}
+
+// overdueNowQuery counts the open items past their due date on a day, per
+// unit and topic, from the index questions_open_stats alone. A paused
+// item is not overdue, nor a complaint or denunciation not yet accepted:
+// its reply clock has not started (Question.Clock).
+const overdueNowQuery = `
+	SELECT COALESCE(unit_id, 0), CASE WHEN protected = 1 THEN '' ELSE topic END, COUNT(*),
+		SUM(NOT (state <> 'received' AND protected = 0 AND public_title <> ''))
+	FROM questions INDEXED BY questions_open_stats
+	WHERE state IN ('received', 'accepted', 'assigned') AND due_on < ?
+	  AND NOT (state = 'received' AND kind IN ('complaint', 'denunciation'))
+	GROUP BY 1, 2`
+
+// OverdueNow counts the items open and overdue on civil date today,
+// whenever received, grouped by (a Stats* constant); Counts.OverdueNow and
+// OverdueHidden are set, nothing else.
+func (s *Store) OverdueNow(ctx context.Context, today time.Time, by string) ([]QuestionGroup, error) {
+	rows, err := s.r.QueryContext(ctx, overdueNowQuery, fmtDate(today))
+	if err != nil {
+		return nil, fmt.Errorf("store: overdue now: %w", err)
+	}
+	defer rows.Close()
+	groups := map[[2]string]*QuestionGroup{}
+	for rows.Next() {
+		var unit int64
+		var topic string
+		var n, hidden int
+		if err := rows.Scan(&unit, &topic, &n, &hidden); err != nil {
+			return nil, fmt.Errorf("store: overdue now: %w", err)
+		}
+		unit, topic = groupKey(by, unit, topic)
+		k := [2]string{strconv.FormatInt(unit, 10), topic}
+		g := groups[k]
+		if g == nil {
+			g = &QuestionGroup{UnitID: unit, Topic: topic}
+			groups[k] = g
+		}
+		g.Counts.OverdueNow += n
+		g.Counts.OverdueHidden += hidden
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: overdue now: %w", err)
+	}
+	rows.Close()
+	return s.namedGroups(ctx, groups, by)
+}
+
+// ResponseStats is QuestionStats with OverdueNow on civil date today
+// merged in: what /chi-so/hoi-dap shows.
+func (s *Store) ResponseStats(ctx context.Context, from, to, today time.Time, by string) ([]QuestionGroup, error) {
+	kept, err := s.QuestionStats(ctx, from, to, by)
+	if err != nil {
+		return nil, err
+	}
+	overdue, err := s.OverdueNow(ctx, today, by)
+	if err != nil {
+		return nil, err
+	}
+	at := map[[2]string]int{}
+	for i, g := range kept {
+		at[[2]string{strconv.FormatInt(g.UnitID, 10), g.Topic}] = i
+	}
+	for _, g := range overdue {
+		k := [2]string{strconv.FormatInt(g.UnitID, 10), g.Topic}
+		if i, ok := at[k]; ok {
+			kept[i].Counts.OverdueNow, kept[i].Counts.OverdueHidden = g.Counts.OverdueNow, g.Counts.OverdueHidden
+			continue
+		}
+		kept = append(kept, g)
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Counts.Group < kept[j].Counts.Group })
+	return kept, nil
+}
+
+// QuestionFacts reads the facts of the question indicators straight from
+// the items: those received or first answered from from to to (civil
+// dates), and those open now. OverdueNow is judged on the store's today.
+// It reads every such item: for tests and small data; pages read the kept
+// statistics (QuestionStats).
+func (s *Store) QuestionFacts(ctx context.Context, from, to time.Time) ([]indicators.QuestionFact, error) {
+	cal, err := s.calendar()
+	if err != nil {
+		return nil, err
+	}
+	today := civilDate(s.now())
+	rows, err := s.r.QueryContext(ctx, `
+		SELECT q.id, q.kind, q.protected, q.state, q.topic, COALESCE(un.name, ''), q.public_title,
+			q.received_on, q.first_answered_at, q.first_due_on, COALESCE(q.first_answer_days, -1), q.apology,
+			COALESCE(q.satisfaction, 0), q.clock_start, q.reply_days, q.extension_days, q.paused_days, q.paused_since,
+			EXISTS (SELECT 1 FROM question_events e WHERE e.question_id = q.id AND e.action = 'accepted')
+		FROM questions q LEFT JOIN units un ON un.id = q.unit_id
+		WHERE q.received_on BETWEEN ? AND ? OR q.answered_on BETWEEN ? AND ? OR q.open = 1
+		ORDER BY q.id`, fmtDate(from), fmtDate(to), fmtDate(from), fmtDate(to))
+	if err != nil {
+		return nil, fmt.Errorf("store: question facts: %w", err)
+	}
+	defer rows.Close()
+	var out []indicators.QuestionFact
+	for rows.Next() {
+		var f indicators.QuestionFact
+		var q Question
+		var unit, publicTitle, received, firstAt, firstDue, apology, start, pausedSince string
+		var taken int
+		if err := rows.Scan(&f.ID, &q.Kind, &q.Protected, &q.State, &q.Topic, &unit, &publicTitle,
+			&received, &firstAt, &firstDue, &taken, &apology,
+			&f.Rating, &start, &q.ReplyDays, &q.Extension, &q.Paused, &pausedSince, &f.Accepted); err != nil {
+			return nil, fmt.Errorf("store: question facts: %w", err)
+		}
+		q.PublicTitle = publicTitle
+		q.ReceivedOn, q.ClockStart, q.PausedSince = parseDate(received), parseDate(start), parseDate(pausedSince)
+		f.Kind, f.Protected, f.Public = q.Kind, q.Protected, q.TextPublic()
+		f.Received, f.FirstDue, f.Apology = q.ReceivedOn, parseDate(firstDue), apology != ""
+		if t := parseTS(firstAt); !t.IsZero() {
+			f.FirstAnswered = civilDate(t)
+		}
+		f.Taken = taken
+		if taken < 0 {
+			f.Taken = 0 // not filled yet: FillAnswerDays
+		}
+		f.Published = f.Public && (q.State == QAnswered || q.State == QClosed)
+		if q.IsOpen() {
+			st := q.Clock().StandingOn(cal, today)
+			f.OverdueNow = st == qclock.Overdue || st == qclock.VeryOverdue
+		}
+		f.Unit = unit
+		if !q.Protected {
+			f.Topic = q.Topic
+		}
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: question facts: %w", err)
+	}
+	return out, nil
+}
+
+// FillAnswerDays sets the days the first answer took on every answered
+// item that lacks it: the items answered before migration 0013, whose
+// days SQL cannot count. It needs the working-day calendar, so the portal
+// runs it whenever it sets one (a no-op once all are filled). It returns
+// how many it filled.
+//
+// An item never reopened still has its first cycle's clock. A reopened
+// item's clock was restarted: its first cycle is rebuilt from what stays,
+// the due date then in force and the extension granted before the first
+// answer (its event): the days taken are the reply time and the extension
+// plus the days from that due date to the answer (fewer when early).
+func (s *Store) FillAnswerDays(ctx context.Context) (int, error) {
+	if !s.questionStats() {
+		return 0, nil
+	}
+	cal, err := s.calendar()
+	if err != nil {
+		return 0, err
+	}
+	filled := 0
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `
+			SELECT q.id, q.kind, q.reopen_count, q.clock_start, q.reply_days, q.extension_days, q.paused_days,
+				q.first_answered_at, q.first_due_on,
+				COALESCE((SELECT e.days FROM question_events e WHERE e.question_id = q.id AND e.action = 'extended'
+					AND e.id < (SELECT MIN(a.id) FROM question_events a WHERE a.question_id = q.id AND a.action = 'answered')
+					ORDER BY e.id LIMIT 1), 0)
+			FROM questions q INDEXED BY questions_answer_days_missing
+			WHERE q.first_answered_at <> '' AND q.first_answer_days IS NULL`)
+		if err != nil {
+			return err
+		}
+		type fill struct {
+			id   int64
+			days int
+		}
+		var fills []fill
+		for rows.Next() {
+			var id int64
+			var kind, start, firstAt, firstDue string
+			var reopened, reply, ext, paused, firstExt int
+			if err := rows.Scan(&id, &kind, &reopened, &start, &reply, &ext, &paused, &firstAt, &firstDue, &firstExt); err != nil {
+				rows.Close()
+				return err
+			}
+			answered := civilDate(parseTS(firstAt))
+			c := qclock.Clock{Start: parseDate(start), ReplyDays: reply, Extension: ext, Paused: paused,
+				CalendarDays: rules.CalendarDays(kind)}
+			days := c.Taken(cal, answered)
+			if reopened > 0 {
+				days = firstCycleTaken(cal, c.CalendarDays, reply+firstExt, parseDate(firstDue), answered)
+			}
+			fills = append(fills, fill{id, days})
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, f := range fills {
+			if _, err := tx.ExecContext(ctx, "UPDATE questions SET first_answer_days = ? WHERE id = ?", f.days, f.id); err != nil {
+				return err
+			}
+		}
+		filled = len(fills)
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: fill answer days: %w", err)
+	}
+	return filled, nil
+}
+
+// firstCycleTaken is the days a first answer given on answered took when
+// it was due on due after allowed days of the clock (reply and extension;
+// pauses moved the due date, and do not count as taken). For working days
+// this is exact: the due date is that many working days after the start,
+// not counting pauses.
+func firstCycleTaken(cal qclock.Calendar, calendarDays bool, allowed int, due, answered time.Time) int {
+	n := allowed + qclock.Late(cal, due, answered, calendarDays)
+	if answered.Before(due) {
+		if calendarDays {
+			n -= int(due.Sub(answered).Hours() / 24)
+		} else {
+			n -= cal.CountWorkdays(answered, due)
+		}
+	}
+	if n < 0 {
+		return 0
+	}
+	return n
+}
