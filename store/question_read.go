@@ -31,6 +31,16 @@ type QuestionFilter struct {
 
 	// AboutID: items about that disclosure (migration 0012).
 	AboutID int64
+
+	// The items behind a figure of the response statistics (migration
+	// 0013), always public ones (Question.TextPublic): received, or first
+	// answered, in the months from From to To (civil dates; either may be
+	// zero); among the first answered, on time or late (Timely: "on_time",
+	// "late") and rated.
+	Counted  string // CountedReceived or CountedAnswered; "" for none of these
+	From, To time.Time
+	Timely   string
+	Rated    bool
 }
 
 // matchQuestions adds the conditions of the filters that public lists,
@@ -71,6 +81,7 @@ func (f QuestionFilter) where() (string, []any) {
 		conds = append(conds, "q.open = 1 AND q.state <> 'waiting' AND q.due_on < ?")
 		args = append(args, fmtDate(f.Today))
 	}
+	conds, args = f.countedWhere(conds, args)
 	if !f.Older.IsZero() {
 		conds = append(conds, "(q.updated_at, q.id) < (?, ?)")
 		args = append(args, ts(f.Older.Updated), f.Older.ID)
@@ -133,9 +144,12 @@ func (s *Store) Questions(ctx context.Context, f QuestionFilter) ([]Question, er
 // limit. Without the overdue and officers' filters it reads the kept
 // counts; with them it counts the (few) open items.
 func (s *Store) CountQuestions(ctx context.Context, f QuestionFilter) (int, error) {
+	if n, ok, err := s.countCounted(ctx, f); ok || err != nil {
+		return n, err
+	}
 	var q string
 	var args []any
-	if f.Overdue || f.UnitID != 0 || f.AssigneeID != 0 || f.AboutID != 0 {
+	if f.Overdue || f.UnitID != 0 || f.AssigneeID != 0 || f.AboutID != 0 || f.Counted != "" {
 		f.Older, f.Newer = Cursor{}, Cursor{}
 		cond, a := f.where()
 		q, args = "SELECT COUNT(*) FROM questions q"+cond, a

@@ -383,3 +383,86 @@ func TestUpgradedQuestionStatsEqualTheKeptOnes(t *testing.T) {
 	}
 	checkStatsMatchFacts(t, old)
 }
+
+// The public list of the items behind each figure lists exactly the public
+// items the indicator counted, and its kept count agrees.
+func TestListsBehindTheFiguresAreTheCountedItems(t *testing.T) {
+	ctx := context.Background()
+	s, _, officer, units := statsStore(t)
+	if _, err := s.LoadQuestions(ctx, randomHistories(3, 300, officer, units)); err != nil {
+		t.Fatal(err)
+	}
+	p := indicators.Period{From: day(2026, 1, 1), To: day(2026, 6, 30)}
+	facts, err := s.QuestionFacts(ctx, p.From, p.To)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unitName := map[int64]string{}
+	groups, err := s.QuestionStats(ctx, p.From, p.To, StatsByUnit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range groups {
+		unitName[g.UnitID] = g.Counts.Group
+	}
+	stats := map[string]indicators.Stats{}
+	for _, st := range indicators.StatsBy(facts, p, func(q indicators.QuestionFact) string { return q.Unit }) {
+		stats[st.Group] = st
+	}
+	checked := 0
+	for unit, name := range unitName {
+		if unit == 0 {
+			continue // "no unit" is not a filter of the list
+		}
+		st := stats[name]
+		for _, c := range []struct {
+			f    QuestionFilter
+			want indicators.Value
+		}{
+			{QuestionFilter{Counted: CountedReceived}, st.Received},
+			{QuestionFilter{Counted: CountedAnswered}, st.Answered},
+			{QuestionFilter{Counted: CountedAnswered, Timely: TimelyOnTime}, onlyMet(facts, st.OnTime, func(q indicators.QuestionFact) bool { return !q.FirstAnswered.After(q.FirstDue) })},
+			{QuestionFilter{Counted: CountedAnswered, Rated: true}, st.Satisfied},
+		} {
+			f := c.f
+			f.Public, f.UnitID, f.From, f.To, f.Limit = true, unit, p.From, p.To, 1000
+			qs, err := s.Questions(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int64
+			for _, q := range qs {
+				got = append(got, q.ID)
+			}
+			want := slices.Clone(c.want.Items)
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("unit %s, %+v: listed %v, counted %v", name, c.f, got, want)
+			}
+			n, err := s.CountQuestions(ctx, f)
+			if err != nil || n != len(want) {
+				t.Errorf("unit %s, %+v: kept count %d (%v), want %d", name, c.f, n, err, len(want))
+			}
+			checked += len(want)
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no item listed")
+	}
+}
+
+// onlyMet keeps the items of v that meet the condition.
+func onlyMet(facts []indicators.QuestionFact, v indicators.Value, met func(indicators.QuestionFact) bool) indicators.Value {
+	byID := map[int64]indicators.QuestionFact{}
+	for _, q := range facts {
+		byID[q.ID] = q
+	}
+	var out indicators.Value
+	for _, id := range v.Items {
+		if met(byID[id]) {
+			out.Items = append(out.Items, id)
+		}
+	}
+	return out
+}
