@@ -25,6 +25,7 @@ const (
 	trackPath            = "/tra-cuu"
 	overduePath          = "/hoi-dap/qua-han"
 	protectedPath        = "/hoi-dap/khieu-nai-to-cao"
+	responseStatsPath    = "/chi-so/hoi-dap" // response statistics per unit and topic
 	officerQuestionsPath = "/can-bo/hoi-dap"
 	replyTemplatesPath   = "/can-bo/mau-tra-loi"
 	questionLimitsPath   = "/can-bo/thoi-han"

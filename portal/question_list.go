@@ -20,11 +20,21 @@ const (
 	filterVillage = "thon"
 	filterState   = "trang-thai"
 	filterOverdue = "qua-han"
+	// The items behind a figure of /chi-so/hoi-dap: a unit; received
+	// ("nhan") or first answered ("tra-loi") in the months from "tu" to
+	// "den"; answered on time ("dung") or late ("tre"); rated.
+	filterUnit    = "don-vi"
+	filterCounted = "theo"
+	filterFrom    = "tu"
+	filterTo      = "den"
+	filterTimely  = "han"
+	filterRated   = "danh-gia"
 )
 
 // questionListParams are the parameters /hoi-dap reads, in the order its
 // links spell them (the order cached() reduces a request to).
-var questionListParams = []string{filterTopic, filterVillage, filterState, filterOverdue, paramOlder, paramNewer}
+var questionListParams = []string{filterTopic, filterVillage, filterState, filterOverdue,
+	filterUnit, filterCounted, filterFrom, filterTo, filterTimely, filterRated, paramOlder, paramNewer}
 
 // publicStates are the states a visitor can filter by, in the words of the
 // filter: every state of a listed item, the two "in progress" ones apart.
@@ -45,11 +55,18 @@ type questionFilters struct {
 	VillageID int64
 	State     string
 	Overdue   bool
+	UnitID    int64
+	// The items behind a figure (see filterCounted): From and To are the
+	// first days of the first and last months.
+	Counted  string
+	From, To time.Time
+	Timely   string
+	Rated    bool
 }
 
 // parseQuestionFilters reads the filters of a request. A value outside the
 // known topics, villages and states is not found: it is never echoed.
-func parseQuestionFilters(c *fiber.Ctx, villages []store.Village) (questionFilters, error) {
+func parseQuestionFilters(c *fiber.Ctx, villages []store.Village, units []store.Unit) (questionFilters, error) {
 	var f questionFilters
 	if s := c.Query(filterTopic); s != "" {
 		if _, ok := rules.TopicBySlug(s); !ok {
@@ -81,7 +98,81 @@ func parseQuestionFilters(c *fiber.Ctx, villages []store.Village) (questionFilte
 	default:
 		return f, errNotFound()
 	}
-	return f, nil
+	if s := c.Query(filterUnit); s != "" {
+		id, ok := parseIDKey(s)
+		if !ok || unitName(units, id) == "" {
+			return f, errNotFound()
+		}
+		f.UnitID = id
+	}
+	return f, parseCountedFilters(c, &f)
+}
+
+// parseCountedFilters reads the filters of the items behind a figure: a
+// span of months is needed, and timeliness and ratings only of answers.
+func parseCountedFilters(c *fiber.Ctx, f *questionFilters) error {
+	counted, from, to, timely, rated := c.Query(filterCounted), c.Query(filterFrom), c.Query(filterTo), c.Query(filterTimely), c.Query(filterRated)
+	if counted == "" {
+		if from != "" || to != "" || timely != "" || rated != "" {
+			return errNotFound()
+		}
+		return nil
+	}
+	var okF, okT bool
+	f.From, okF = parseMonth(from)
+	f.To, okT = parseMonth(to)
+	_, known := storeCounted[counted]
+	if !known || !okF || !okT || f.To.Before(f.From) {
+		return errNotFound()
+	}
+	f.Counted = counted
+	if timely != "" {
+		if _, ok := storeTimely[timely]; !ok || counted != countedAnswered {
+			return errNotFound()
+		}
+		f.Timely = timely
+	}
+	switch {
+	case rated == "":
+	case rated == "1" && counted == countedAnswered && timely == "":
+		f.Rated = true
+	default:
+		return errNotFound()
+	}
+	return nil
+}
+
+// Counting describes the figure a list shows the items of, in words; ""
+// for none.
+func (f questionFilters) Counting() string {
+	if f.Counted == "" {
+		return ""
+	}
+	span := "tháng " + f.From.Format("01/2006")
+	if !f.From.Equal(f.To) {
+		span = "từ tháng " + f.From.Format("01/2006") + " đến tháng " + f.To.Format("01/2006")
+	}
+	s := "Câu hỏi công khai nhận " + span
+	if f.Counted == countedAnswered {
+		s = "Câu hỏi công khai có câu trả lời đầu tiên " + span
+		switch f.Timely {
+		case timelyOnTime:
+			s += ", trả lời đúng hạn"
+		case timelyLate:
+			s += ", trả lời trễ hạn"
+		}
+		if f.Rated {
+			s += ", được người gửi chấm điểm"
+		}
+	}
+	return s
+}
+
+// storeFilter is the store's filter of a public list.
+func (f questionFilters) storeFilter(today time.Time) store.QuestionFilter {
+	return store.QuestionFilter{Public: true, Topic: f.Topic, VillageID: f.VillageID, State: f.State,
+		Overdue: f.Overdue, Today: today, UnitID: f.UnitID,
+		Counted: storeCounted[f.Counted], From: f.From, To: f.To, Timely: storeTimely[f.Timely], Rated: f.Rated}
 }
 
 // query spells the filters as the list's links do, "" without any.
@@ -104,6 +195,20 @@ func (f questionFilters) query() string {
 	}
 	if f.Overdue {
 		add(filterOverdue, "1")
+	}
+	if f.UnitID != 0 {
+		add(filterUnit, strconv.FormatInt(f.UnitID, 10))
+	}
+	if f.Counted != "" {
+		add(filterCounted, f.Counted)
+		add(filterFrom, f.From.Format("2006-01"))
+		add(filterTo, f.To.Format("2006-01"))
+	}
+	if f.Timely != "" {
+		add(filterTimely, f.Timely)
+	}
+	if f.Rated {
+		add(filterRated, "1")
 	}
 	if q == "" {
 		return ""
@@ -159,6 +264,7 @@ type questionIndexPage struct {
 	Filters  questionFilters
 	Topics   []rules.Topic
 	Villages []store.Village
+	Units    []store.Unit
 	States   []fieldOption
 	Items    []questionRow
 	Pager    pager
@@ -172,13 +278,16 @@ func (h *handler) questionIndex(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f, err := parseQuestionFilters(c, villages)
+	units, err := h.store.AllUnits(ctx)
 	if err != nil {
 		return err
 	}
-	now := time.Now()
-	sf := store.QuestionFilter{Public: true, Topic: f.Topic, VillageID: f.VillageID, State: f.State,
-		Overdue: f.Overdue, Today: today(now)}
+	f, err := parseQuestionFilters(c, villages, units)
+	if err != nil {
+		return err
+	}
+	now := h.now()
+	sf := f.storeFilter(today(now))
 	items, pg, err := h.questionPage(ctx, pageRequest(c, questionsPath+f.query(), listSize), sf)
 	if err != nil {
 		return err
@@ -188,7 +297,7 @@ func (h *handler) questionIndex(c *fiber.Ctx) error {
 		return err
 	}
 	p := &questionIndexPage{Base: h.base(c, "Hỏi đáp"), Filters: f, Topics: rules.Topics(), Villages: villages,
-		States: publicStates, Items: list, Pager: pg}
+		Units: units, States: publicStates, Items: list, Pager: pg}
 	p.Canonical += pageQuery(c)
 	p.Description = "Câu hỏi, phản ánh, kiến nghị của người dân gửi " + p.Settings.CommuneName +
 		" và câu trả lời công khai: ai trả lời, khi nào, mất bao nhiêu ngày làm việc."

@@ -14,7 +14,9 @@ func publicQuestionPaths(fx questionFixture) []string {
 	paths := []string{"/", "/hoi-dap", "/hoi-dap?qua-han=1", "/hoi-dap?trang-thai=rejected", "/hoi-dap?chu-de=dat-dai",
 		"/hoi-dap/qua-han", "/hoi-dap/khieu-nai-to-cao", "/hoi-dap/xuat.csv", "/hoi-dap/xuat.json",
 		"/hoi-dap/feed.rss", "/hoi-dap/feed.atom", "/hoi-dap/feed.json", "/hoi-dap/chu-de/dat-dai/feed.atom",
-		"/hoi-dap/chu-de/moi-truong/feed.json", "/hoi-dap/qua-han/feed.atom", "/hoi-dap/qua-han/feed.rss", "/feed.atom"}
+		"/hoi-dap/chu-de/moi-truong/feed.json", "/hoi-dap/qua-han/feed.atom", "/hoi-dap/qua-han/feed.rss", "/feed.atom",
+		"/chi-so/hoi-dap", "/hoi-dap?theo=nhan&tu=2000-01&den=2099-12", "/hoi-dap?theo=tra-loi&tu=2000-01&den=2099-12",
+		"/hoi-dap?theo=tra-loi&tu=2000-01&den=2099-12&han=tre"}
 	for _, id := range []int64{fx.Answered, fx.Open, fx.Rejected, fx.Duplicate, fx.Overdue, fx.Late, fx.Protected, fx.Received} {
 		paths = append(paths, "/hoi-dap/"+itoa(id), "/hoi-dap/"+itoa(id)+"/feed.atom")
 	}

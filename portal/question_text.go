@@ -128,6 +128,7 @@ func questionFuncs() template.FuncMap {
 		"trackPath":            func() string { return trackPath },
 		"overduePath":          func() string { return overduePath },
 		"protectedPath":        func() string { return protectedPath },
+		"responseStatsPath":    func() string { return responseStatsPath },
 		"overdueFeedPath":      overdueFeedPath,
 		"questionsTopicPath":   questionsTopicPath,
 		"questionsOverduePath": questionsOverduePath,

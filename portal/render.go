@@ -87,6 +87,7 @@ var pageNames = []string{
 	"question_index", "question_show", "question_overdue", "question_protected",
 	"question_inbox", "question_officer", "question_record", "question_recorded", "reply_templates", "question_limits", "disclosure_rules",
 	"land_overview", "plan_questions", "plan_facts", "compensation_facts", "procedure_catalogue", "procedure_facts",
+	"response_stats",
 }
 
 func (h *handler) render(c *fiber.Ctx, name string, p page) error {

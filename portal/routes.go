@@ -63,6 +63,7 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get(overduePath, h.cached(nil, h.questionOverdue))
 	app.Get(rulesPath, h.cached(nil, h.disclosureRules))
 	app.Get(protectedPath, h.cached(nil, h.questionProtected))
+	app.Get(responseStatsPath, h.cached(responseStatsParams, h.responseStats))
 
 	// Citizen reception schedule and the directory (rows 4a, 4b).
 	app.Get(receptionPath, h.cached(nil, h.receptionIndex))
