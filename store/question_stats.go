@@ -349,6 +349,16 @@ func (s *Store) QuestionFacts(ctx context.Context, from, to time.Time) ([]indica
 			return nil, fmt.Errorf("store: question facts: %w", err)
 		}
 		q.PublicTitle = publicTitle
+		// Accepted: an item that is not protected has its public copy
+		// from acceptance on (the rule the kept figures count by); a
+		// protected one has none, so its acceptance is its state or its
+		// event.
+		acceptedEvent := f.Accepted
+		switch q.State {
+		case QAccepted, QAssigned, QWaiting, QAnswered, QClosed:
+			acceptedEvent = true
+		}
+		f.Accepted = q.TextPublic() || (q.Protected && acceptedEvent)
 		q.ReceivedOn, q.ClockStart, q.PausedSince = parseDate(received), parseDate(start), parseDate(pausedSince)
 		f.Kind, f.Protected, f.Public = q.Kind, q.Protected, q.TextPublic()
 		f.Received, f.FirstDue, f.Apology = q.ReceivedOn, parseDate(firstDue), apology != ""

@@ -466,3 +466,44 @@ func onlyMet(facts []indicators.QuestionFact, v indicators.Value, met func(indic
 	}
 	return out
 }
+
+// Rows written in their final state keep the statistics as transitions do.
+func TestFinalQuestionsKeepTheStatistics(t *testing.T) {
+	ctx := context.Background()
+	s, _, _, units := statsStore(t)
+	q := func(code, kind, state string, received time.Time, unit int64, answered time.Time, days int, rating int) FinalQuestion {
+		f := FinalQuestion{NewQuestion: NewQuestion{CodeHash: code, Kind: kind, Topic: "dat-dai", Channel: ChannelWeb,
+			Title: "Câu " + code, Body: "Nội dung"}, ReceivedAt: received, State: state, ClockStart: civilDate(received),
+			TriageDays: 3, ReplyDays: 10, DueOn: civilDate(received).AddDate(0, 0, 14), UnitID: unit,
+			FirstAnsweredAt: answered, FirstAnswerDays: days, Satisfaction: rating}
+		if state != QReceived && state != QRejected && !rules.Protected(kind) {
+			f.PublicTitle, f.PublicBody = f.Title, f.Body
+		}
+		if !answered.IsZero() {
+			f.FirstDueOn, f.Answer = f.DueOn, "<p>Trả lời.</p>"
+			if civilDate(answered).After(f.DueOn) {
+				f.Apology = "Xin lỗi."
+			}
+		}
+		return f
+	}
+	err := s.LoadFinalQuestions(ctx, []FinalQuestion{
+		q("f1", rules.KindQuestion, QClosed, vn(2026, 3, 2, 9), units[0], vn(2026, 3, 5, 9), 3, 5),
+		q("f2", rules.KindQuestion, QAnswered, vn(2026, 3, 2, 9), units[0], vn(2026, 3, 30, 9), 20, 0),
+		q("f3", rules.KindComplaint, QAnswered, vn(2026, 3, 3, 9), units[1], vn(2026, 3, 13, 9), 10, 2),
+		q("f4", rules.KindQuestion, QRejected, vn(2026, 4, 3, 9), 0, time.Time{}, 0, 0),
+		q("f5", rules.KindFeedback, QAssigned, vn(2026, 4, 3, 9), units[1], time.Time{}, 0, 0),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkStatsMatchFacts(t, s)
+	g, err := s.QuestionStats(ctx, day(2026, 1, 1), day(2026, 12, 31), StatsTotal)
+	if err != nil || len(g) != 1 {
+		t.Fatalf("%v %v", g, err)
+	}
+	c := g[0].Counts
+	if c.Received != 5 || c.Answered != 3 || c.OnTime != 2 || c.Late != 1 || c.LateApology != 1 || c.Rated != 2 || c.ReceivedHidden != 2 {
+		t.Errorf("kept figures %+v", c)
+	}
+}
