@@ -14,9 +14,9 @@ import (
 )
 
 // QuestionStatsSchema is the schema version that keeps the response
-// statistics (migration 0013): a database being upgraded from an older
+// statistics (migration 0014): a database being upgraded from an older
 // one has no first_answer_days to write.
-const QuestionStatsSchema = 13
+const QuestionStatsSchema = 14
 
 func (s *Store) questionStats() bool { return s.schema.Load() >= QuestionStatsSchema }
 
