@@ -2,6 +2,7 @@ package seeds
 
 import (
 	"fmt"
+	"minhbach/portal/plan"
 
 	"minhbach/store"
 )
@@ -69,6 +70,22 @@ func planItems() []item {
 		Created:    at(2023, 1, 19, 8, 10),
 		Published:  at(2023, 1, 19, 15, 30),
 		Attach:     []attachSpec{{Filename: "ke-hoach-06-KH-UBND-2023-PAPI.docx", MIME: MIMEDOCX, Make: PlanDOCX}},
+		Kind:       plan.Kind,
+		Input:      planInput(Plan2023()),
+	}, {
+		Category: "ke-hoach-bao-cao",
+		Title:    "Kế hoạch nâng cao hiệu quả quản trị và hành chính công (PAPI) xã Trung Trắc năm 2026 (minh họa)",
+		Summary:  "Bản minh họa: UBND xã sao chép Biểu tổng hợp nhiệm vụ năm 2023 sang năm 2026 để theo dõi chỉ số trên cổng. Không phải văn bản đã ban hành.",
+		Body: p("Bản minh họa của cổng: Biểu tổng hợp nhiệm vụ nâng cao Chỉ số PAPI năm 2023 được sao chép sang năm 2026, giữ nguyên nhiệm vụ, kết quả dự kiến và chỉ tiêu, để người dân theo dõi kết quả thực hiện từng nhiệm vụ tại trang Chỉ số.") +
+			p("Kế hoạch thật của năm do UBND xã ban hành sẽ thay thế bản này."),
+		LegalBasis: planReference,
+		Unit:       unitUBND,
+		From:       day(2026, 1, 19),
+		Decided:    day(2026, 1, 19),
+		Created:    at(2026, 1, 19, 8, 0),
+		Published:  at(2026, 1, 19, 10, 0),
+		Kind:       plan.Kind,
+		Input:      planInput(Plan2023().CopyFor(2026)),
 	}, {
 		Category: "ke-hoach-bao-cao",
 		Title:    "Báo cáo kết quả thực hiện Kế hoạch nâng cao Chỉ số PAPI năm 2023",
@@ -254,4 +271,13 @@ func noticeItems() []item {
 		Until:      day(2025, 2, 3),
 		Published:  at(2025, 1, 20, 15, 45),
 	}}
+}
+
+// planInput sets a plan disclosure's facts and rows.
+func planInput(p plan.Plan) func(*store.DisclosureInput) {
+	facts, rows, err := plan.Encode(p)
+	if err != nil {
+		panic(err) // the seed's own data: a test catches it
+	}
+	return func(in *store.DisclosureInput) { in.Facts, in.Rows = facts, rows }
 }

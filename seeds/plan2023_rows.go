@@ -34,6 +34,7 @@ func Plan2023() plan.Plan {
 			s := &p.Rows[i].Subs[j]
 			s.Tasks = slices.Clone(s.Tasks)
 			s.Results = slices.Clone(s.Results)
+			s.Indicators = plan.CloneIndicators(plan2023Indicators[plan.SubKey(p.Rows[i].Number, s.Letter)])
 		}
 	}
 	return p

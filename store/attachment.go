@@ -118,13 +118,15 @@ func (s *Store) Attachment(ctx context.Context, id int64) (Attachment, error) {
 }
 
 // AttachmentIsPublic reports whether a published version carries the file,
-// or an officer published it with the answer to a public question.
+// or an officer published it with the answer to a public question or as
+// the evidence of an indicator's value (the scorecard links it).
 func (s *Store) AttachmentIsPublic(ctx context.Context, id int64) (bool, error) {
 	var n int
 	err := s.r.QueryRowContext(ctx, `
 		SELECT EXISTS (SELECT 1 FROM version_attachments WHERE attachment_id = ?)
 		    OR EXISTS (SELECT 1 FROM question_files f JOIN questions q ON q.id = f.question_id
-		               WHERE f.attachment_id = ? AND f.public AND q.listed)`, id, id).Scan(&n)
+		               WHERE f.attachment_id = ? AND f.public AND q.listed)
+		    OR EXISTS (SELECT 1 FROM indicator_values WHERE attachment_id = ?)`, id, id, id).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("store: attachment %d public: %w", id, err)
 	}

@@ -5,6 +5,11 @@
 // The package is pure: it knows nothing of the database or of HTTP.
 package plan
 
+import (
+	"strconv"
+	"strings"
+)
+
 // Plan is one year's plan document.
 type Plan struct {
 	Year      int
@@ -67,4 +72,74 @@ type Sub struct {
 	Partners  string
 	TimeFrame string
 	Note      string // the transcriber's note: typos that matter, odd cells
+	// Indicators measure the sub-component's progress; they are the
+	// commune's reading of the plan, not part of its text.
+	Indicators []Indicator
+}
+
+// Kinds of indicator.
+const (
+	// Computed: the portal computes it from what it records, by the
+	// portal/indicators function its Function names.
+	Computed = "computed"
+	// Entered: an officer enters the figure for each period, with an
+	// evidence file, for figures that live in other systems.
+	Entered = "entered"
+	// Documented: the disclosures an officer links prove that a task was
+	// done; the value is how many of them were published in the period.
+	Documented = "documented"
+)
+
+// Periods an indicator is judged for.
+const (
+	Month   = "month"
+	Quarter = "quarter"
+	Year    = "year"
+)
+
+// Target sources: who set the number.
+const (
+	SourcePlan    = "ke-hoach" // the plan's own figure
+	SourceCommune = "xa"       // a target the commune set (the plan leaves it to others)
+	SourceLaw     = "luat"     // what the law requires
+)
+
+// Indicator is one measure of a sub-component's progress.
+type Indicator struct {
+	Slug     string  `json:"slug"` // stable within its sub-component: values are stored by it
+	Name     string  `json:"name"`
+	Kind     string  `json:"kind"`               // Computed, Entered or Documented
+	Function string  `json:"function,omitempty"` // Computed: an indicators.Catalog key
+	Unit     string  `json:"unit"`               // "%", "ngày", "hộ", "văn bản"…
+	Period   string  `json:"period"`             // Month, Quarter or Year
+	Target   *Target `json:"target,omitempty"`   // nil: no target, a state of its own
+	// Min and Max bound an entered value (a share: 0 and 100); nil: no
+	// bound on that side.
+	Min *float64 `json:"min,omitempty"`
+	Max *float64 `json:"max,omitempty"`
+	// Evidence: an entered value needs an evidence file.
+	Evidence bool `json:"evidence,omitempty"`
+	// Method says how the figure is measured, in Vietnamese. Computed
+	// indicators take their function's method instead.
+	Method string `json:"method,omitempty"`
+}
+
+// Target is what an indicator should reach and who set it.
+type Target struct {
+	Value     float64 `json:"value"`
+	Direction string  `json:"direction"` // ">", ">=", "<=" or "="
+	Source    string  `json:"source"`    // SourcePlan, SourceCommune or SourceLaw
+	Note      string  `json:"note,omitempty"`
+}
+
+// SubKey names a sub-component within its plan: row number and letter,
+// "1a", "6c".
+func SubKey(row int, letter string) string { return strconv.Itoa(row) + letter }
+
+// IndicatorKey names an indicator within its plan: "4b/tra-loi-dung-han".
+func IndicatorKey(subKey, slug string) string { return subKey + "/" + slug }
+
+// SplitIndicatorKey is the inverse of IndicatorKey.
+func SplitIndicatorKey(key string) (subKey, slug string, ok bool) {
+	return strings.Cut(key, "/")
 }

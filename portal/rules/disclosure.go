@@ -40,6 +40,7 @@ var disclosureKinds = []DisclosureKind{
 	{Category: "tiep-cong-dan", Slug: "lich-tiep-dan", Name: "Lịch tiếp công dân"},
 	{Category: "danh-ba", Slug: "danh-ba", Name: "Danh bạ liên hệ"},
 	{Category: "thu-tuc-hanh-chinh", Slug: "thu-tuc", Name: "Thủ tục hành chính"},
+	{Category: "ke-hoach-bao-cao", Slug: "ke-hoach-papi", Name: "Kế hoạch nâng cao chỉ số PAPI"},
 }
 
 // DisclosureKinds lists the named kinds, in forms' order. Every category
