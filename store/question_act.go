@@ -443,7 +443,7 @@ func (t *transition) apply() error {
 			cols += ", first_answered_at = ?, first_due_on = ?"
 			args = append(args, ts(t.now), fmtDate(q.DueOn))
 			if t.s.questionStats() {
-				// The response statistics' days taken (migration 0013).
+				// The response statistics' days taken (migration 0014).
 				cols += ", first_answer_days = ?"
 				args = append(args, q.Clock().Taken(t.cal, t.today))
 			}

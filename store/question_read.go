@@ -33,7 +33,7 @@ type QuestionFilter struct {
 	AboutID int64
 
 	// The items behind a figure of the response statistics (migration
-	// 0013), always public ones (Question.TextPublic): received, or first
+	// 0014), always public ones (Question.TextPublic): received, or first
 	// answered, in the months from From to To (civil dates; either may be
 	// zero); among the first answered, on time or late (Timely: "on_time",
 	// "late") and rated.

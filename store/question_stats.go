@@ -387,7 +387,7 @@ func (s *Store) QuestionFacts(ctx context.Context, from, to time.Time) ([]indica
 }
 
 // FillAnswerDays sets the days the first answer took on every answered
-// item that lacks it: the items answered before migration 0013, whose
+// item that lacks it: the items answered before migration 0014, whose
 // days SQL cannot count. It needs the working-day calendar, so the portal
 // runs it whenever it sets one (a no-op once all are filled). It returns
 // how many it filled.
