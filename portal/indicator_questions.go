@@ -159,12 +159,14 @@ func (h *handler) responseStats(c *fiber.Ctx) error {
 	p.FromValue, p.ToValue = period.From.Format("2006-01"), period.To.Format("2006-01")
 	p.Canonical += pageQuery(c)
 
-	total, err := h.store.ResponseStats(ctx, period.From, period.end(), day, store.StatsTotal)
+	groups, err := h.store.ResponseStats(ctx, period.From, period.end(), day, store.StatsByUnit, store.StatsByTopic)
 	if err != nil {
 		return err
 	}
+	units, topics := groups[0], groups[1]
+	// Every item has one unit (or none): the units add up to the whole.
 	var all indicators.QuestionCounts
-	for _, g := range total {
+	for _, g := range units {
 		all.Add(g.Counts)
 	}
 	whole := statsRowOf("Cả xã", all, period, questionFilters{})
@@ -173,10 +175,6 @@ func (h *handler) responseStats(c *fiber.Ctx) error {
 	byUnit := statsTable{ID: "theo-don-vi", Caption: "Theo đơn vị trả lời", Group: "Đơn vị", Total: whole}
 	byTopic := statsTable{ID: "theo-linh-vuc", Caption: "Theo lĩnh vực", Group: "Lĩnh vực", Total: whole}
 
-	units, err := h.store.ResponseStats(ctx, period.From, period.end(), day, store.StatsByUnit)
-	if err != nil {
-		return err
-	}
 	for _, g := range units {
 		name, f := g.Counts.Group, questionFilters{UnitID: g.UnitID}
 		if g.UnitID == 0 {
@@ -187,10 +185,6 @@ func (h *handler) responseStats(c *fiber.Ctx) error {
 			row = unlinked(row) // the list has no filter for "no unit"
 		}
 		byUnit.Rows = append(byUnit.Rows, row)
-	}
-	topics, err := h.store.ResponseStats(ctx, period.From, period.end(), day, store.StatsByTopic)
-	if err != nil {
-		return err
 	}
 	for _, g := range topics {
 		if g.Topic == "" {

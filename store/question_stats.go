@@ -66,12 +66,16 @@ func (s *Store) QuestionStats(ctx context.Context, from, to time.Time, by string
 		}
 		return g
 	}
+	cols := map[string]string{StatsTotal: "0, ''", StatsByUnit: "unit_id, ''", StatsByTopic: "0, topic"}[by]
+	if cols == "" {
+		return nil, fmt.Errorf("store: question stats: unknown grouping %q", by)
+	}
 	rows, err := s.r.QueryContext(ctx, `
-		SELECT unit_id, topic, SUM(received), SUM(received_hidden), SUM(accepted), SUM(published),
+		SELECT `+cols+`, SUM(received), SUM(received_hidden), SUM(accepted), SUM(published),
 			SUM(answered), SUM(answered_hidden), SUM(on_time), SUM(late), SUM(late_hidden), SUM(late_apology),
 			SUM(rated), SUM(rated_hidden), SUM(rating_sum), SUM(rated_high)
 		FROM question_month_stats WHERE month BETWEEN ? AND ?
-		GROUP BY unit_id, topic
+		GROUP BY 1, 2
 		-- A group whose items all moved elsewhere keeps a row of zeros.
 		HAVING SUM(received) > 0 OR SUM(answered) > 0`, month(from), month(to))
 	if err != nil {
@@ -94,10 +98,13 @@ func (s *Store) QuestionStats(ctx context.Context, from, to time.Time, by string
 	}
 	rows.Close()
 
-	days, err := s.r.QueryContext(ctx, `
-		SELECT unit_id, topic, days, SUM(n) FROM question_month_days
-		WHERE month BETWEEN ? AND ? AND n > 0
-		GROUP BY unit_id, topic, days`, month(from), month(to))
+	// The histogram, summed over what the grouping leaves out.
+	hist := map[string]string{
+		StatsTotal:   "SELECT 0, '', days, SUM(n) FROM question_unit_days",
+		StatsByUnit:  "SELECT unit_id, '', days, SUM(n) FROM question_unit_days",
+		StatsByTopic: "SELECT 0, topic, days, SUM(n) FROM question_topic_days",
+	}[by]
+	days, err := s.r.QueryContext(ctx, hist+" WHERE month BETWEEN ? AND ? AND n > 0 GROUP BY 1, 2, 3", month(from), month(to))
 	if err != nil {
 		return nil, fmt.Errorf("store: question days: %w", err)
 	}
@@ -110,12 +117,24 @@ func (s *Store) QuestionStats(ctx context.Context, from, to time.Time, by string
 			return nil, fmt.Errorf("store: question days: %w", err)
 		}
 		g := get(unit, topic)
-		g.Counts.Add(indicators.QuestionCounts{Days: []indicators.DayCount{d}})
+		g.Counts.Days = append(g.Counts.Days, d)
 	}
 	if err := days.Err(); err != nil {
 		return nil, fmt.Errorf("store: question days: %w", err)
 	}
+	for _, g := range groups {
+		sort.Slice(g.Counts.Days, func(i, j int) bool { return g.Counts.Days[i].Days < g.Counts.Days[j].Days })
+	}
 	return s.namedGroups(ctx, groups, by)
+}
+
+// named names groups and orders them (see namedGroups).
+func (s *Store) named(ctx context.Context, groups []QuestionGroup, by string) ([]QuestionGroup, error) {
+	m := make(map[[2]string]*QuestionGroup, len(groups))
+	for i := range groups {
+		m[[2]string{strconv.FormatInt(groups[i].UnitID, 10), groups[i].Topic}] = &groups[i]
+	}
+	return s.namedGroups(ctx, m, by)
 }
 
 // namedGroups names each group (the unit's name, the topic) and orders
@@ -166,65 +185,86 @@ const overdueNowQuery = `
 	  AND NOT (state = 'received' AND kind IN ('complaint', 'denunciation'))
 	GROUP BY 1, 2`
 
-// OverdueNow counts the items open and overdue on civil date today,
-// whenever received, grouped by (a Stats* constant); Counts.OverdueNow and
-// OverdueHidden are set, nothing else.
-func (s *Store) OverdueNow(ctx context.Context, today time.Time, by string) ([]QuestionGroup, error) {
+// overdueCell is the overdue items of one unit and topic.
+type overdueCell struct {
+	unit      int64
+	topic     string
+	n, hidden int
+}
+
+func (s *Store) overdueCells(ctx context.Context, today time.Time) ([]overdueCell, error) {
 	rows, err := s.r.QueryContext(ctx, overdueNowQuery, fmtDate(today))
 	if err != nil {
 		return nil, fmt.Errorf("store: overdue now: %w", err)
 	}
 	defer rows.Close()
-	groups := map[[2]string]*QuestionGroup{}
+	var out []overdueCell
 	for rows.Next() {
-		var unit int64
-		var topic string
-		var n, hidden int
-		if err := rows.Scan(&unit, &topic, &n, &hidden); err != nil {
+		var c overdueCell
+		if err := rows.Scan(&c.unit, &c.topic, &c.n, &c.hidden); err != nil {
 			return nil, fmt.Errorf("store: overdue now: %w", err)
 		}
-		unit, topic = groupKey(by, unit, topic)
-		k := [2]string{strconv.FormatInt(unit, 10), topic}
-		g := groups[k]
-		if g == nil {
-			g = &QuestionGroup{UnitID: unit, Topic: topic}
-			groups[k] = g
-		}
-		g.Counts.OverdueNow += n
-		g.Counts.OverdueHidden += hidden
+		out = append(out, c)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: overdue now: %w", err)
 	}
-	rows.Close()
-	return s.namedGroups(ctx, groups, by)
+	return out, nil
+}
+
+// addOverdue adds the overdue cells to groups (by a Stats* constant),
+// making the groups that have no kept figures.
+func addOverdue(groups []QuestionGroup, cells []overdueCell, by string) []QuestionGroup {
+	at := map[[2]string]int{}
+	for i, g := range groups {
+		at[[2]string{strconv.FormatInt(g.UnitID, 10), g.Topic}] = i
+	}
+	for _, c := range cells {
+		unit, topic := groupKey(by, c.unit, c.topic)
+		k := [2]string{strconv.FormatInt(unit, 10), topic}
+		i, ok := at[k]
+		if !ok {
+			i = len(groups)
+			at[k] = i
+			groups = append(groups, QuestionGroup{UnitID: unit, Topic: topic})
+		}
+		groups[i].Counts.OverdueNow += c.n
+		groups[i].Counts.OverdueHidden += c.hidden
+	}
+	return groups
+}
+
+// OverdueNow counts the items open and overdue on civil date today,
+// whenever received, grouped by (a Stats* constant); Counts.OverdueNow and
+// OverdueHidden are set, nothing else.
+func (s *Store) OverdueNow(ctx context.Context, today time.Time, by string) ([]QuestionGroup, error) {
+	cells, err := s.overdueCells(ctx, today)
+	if err != nil {
+		return nil, err
+	}
+	groups := addOverdue(nil, cells, by)
+	return s.named(ctx, groups, by)
 }
 
 // ResponseStats is QuestionStats with OverdueNow on civil date today
-// merged in: what /chi-so/hoi-dap shows.
-func (s *Store) ResponseStats(ctx context.Context, from, to, today time.Time, by string) ([]QuestionGroup, error) {
-	kept, err := s.QuestionStats(ctx, from, to, by)
+// merged in, for each grouping asked (Stats* constants), in that order:
+// what /chi-so/hoi-dap shows. The open items are read once.
+func (s *Store) ResponseStats(ctx context.Context, from, to, today time.Time, bys ...string) ([][]QuestionGroup, error) {
+	cells, err := s.overdueCells(ctx, today)
 	if err != nil {
 		return nil, err
 	}
-	overdue, err := s.OverdueNow(ctx, today, by)
-	if err != nil {
-		return nil, err
-	}
-	at := map[[2]string]int{}
-	for i, g := range kept {
-		at[[2]string{strconv.FormatInt(g.UnitID, 10), g.Topic}] = i
-	}
-	for _, g := range overdue {
-		k := [2]string{strconv.FormatInt(g.UnitID, 10), g.Topic}
-		if i, ok := at[k]; ok {
-			kept[i].Counts.OverdueNow, kept[i].Counts.OverdueHidden = g.Counts.OverdueNow, g.Counts.OverdueHidden
-			continue
+	out := make([][]QuestionGroup, len(bys))
+	for i, by := range bys {
+		kept, err := s.QuestionStats(ctx, from, to, by)
+		if err != nil {
+			return nil, err
 		}
-		kept = append(kept, g)
+		if out[i], err = s.named(ctx, addOverdue(kept, cells, by), by); err != nil {
+			return nil, err
+		}
 	}
-	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Counts.Group < kept[j].Counts.Group })
-	return kept, nil
+	return out, nil
 }
 
 // What a list of the items behind a figure counts (QuestionFilter.Counted).

@@ -184,10 +184,11 @@ func checkStatsMatchFacts(t *testing.T, s *Store) {
 			t.Errorf("%d question indicators from the kept figures, want 7", keys)
 		}
 		for _, by := range []string{StatsByUnit, StatsByTopic} {
-			groups, err := s.ResponseStats(ctx, sp.p.From, sp.p.To, today, by)
+			both, err := s.ResponseStats(ctx, sp.p.From, sp.p.To, today, by)
 			if err != nil {
 				t.Fatal(err)
 			}
+			groups := both[0]
 			field := func(q indicators.QuestionFact) string { return q.Unit }
 			if by == StatsByTopic {
 				field = func(q indicators.QuestionFact) string { return q.Topic }
@@ -301,8 +302,10 @@ func keptRows(t *testing.T, s *Store) []string {
 		`SELECT month, unit_id, topic, received, received_hidden, accepted, published, answered, answered_hidden,
 			on_time, late, late_hidden, late_apology, rated, rated_hidden, rating_sum, rated_high
 		FROM question_month_stats WHERE received <> 0 OR answered <> 0 ORDER BY 1, 2, 3`,
-		`SELECT month, unit_id, topic, days, n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-		FROM question_month_days WHERE n <> 0 ORDER BY 1, 2, 3, 4`,
+		`SELECT month, unit_id, '', days, n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+		FROM question_unit_days WHERE n <> 0 ORDER BY 1, 2, 3, 4`,
+		`SELECT month, -1, topic, days, n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+		FROM question_topic_days WHERE n <> 0 ORDER BY 1, 2, 3, 4`,
 	} {
 		rows, err := s.r.Query(q)
 		if err != nil {

@@ -90,12 +90,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.genOnly, "generate-only", false, "generate (or check) the database, then stop")
 	fs.IntVar(&c.householdRows, "household-rows", householdRows, "rows of the household list whose import is timed against 1,000")
 	fs.StringVar(&c.portal, "portal", "", "portal binary to run (default: build ./cmd/portal)")
-	fs.StringVar(&c.only, "only", "", `run one section only, on its own small database: "budget" or "households"`)
+	fs.StringVar(&c.only, "only", "", `run one section only, on its own database: "budget", "households" or "scorecard"`)
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
-	if c.only != "" && c.only != "budget" && c.only != "households" {
-		return c, fmt.Errorf(`-only: unknown section %q (known: "budget", "households")`, c.only)
+	if c.only != "" && c.only != "budget" && c.only != "households" && c.only != "scorecard" {
+		return c, fmt.Errorf(`-only: unknown section %q (known: "budget", "households", "scorecard")`, c.only)
 	}
 	if c.n < 100 || c.questions < 100 || c.householdRows < householdBaseline || c.rounds < 1 || c.conns < 1 || c.samples < 1 || c.crawlConns < 1 || c.duration <= 0 ||
 		c.submitters < 1 || c.submitFor <= 0 {
@@ -117,6 +117,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runBudgetOnly(ctx, cfg, stdout, stderr)
 	case "households":
 		return runHouseholdsOnly(ctx, cfg, stdout, stderr)
+	case "scorecard":
+		return runScorecardOnly(ctx, cfg, stdout, stderr)
 	}
 	ds, err := prepareData(ctx, cfg.data, cfg.n, cfg.questions, stderr)
 	if err != nil || cfg.genOnly {
