@@ -87,7 +87,10 @@ func finalQuestions(cal qclock.Calendar, units []store.Unit, n int, end time.Tim
 				Channel: store.ChannelWeb, Title: title, Body: title + ": kính mong UBND xã xem xét, trả lời."},
 			ReceivedAt: received, State: store.QAccepted, TriageDays: triage.Days, ReplyDays: reply.Days,
 		}
-		on := func(t time.Time) time.Time { y, m, d := t.Add(7 * time.Hour).Date(); return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+		on := func(t time.Time) time.Time {
+			y, m, d := t.Add(7 * time.Hour).Date()
+			return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		}
 		start := on(received)
 		if rules.Protected(kind) {
 			start = on(received.Add(day)) // the clock starts at acceptance
@@ -228,7 +231,10 @@ func (b *bench) scorecardCompare(ctx context.Context) (*scorecardResult, error) 
 		return nil, err
 	}
 	end := time.Now()
-	res := &scorecardResult{year: end.Add(7 * time.Hour).Year()}
+	// Vietnam's date.
+	y, m, d := end.Add(7 * time.Hour).Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	res := &scorecardResult{year: y}
 	for i, n := range []int{b.cfg.questions, scorecardBaseline} {
 		dir := filepath.Join(b.cfg.data, fmt.Sprintf("scorecard-%d", n))
 		s, err := prepareScorecardSide(ctx, dir, n, end, b.log)
@@ -245,13 +251,12 @@ func (b *bench) scorecardCompare(ctx context.Context) (*scorecardResult, error) 
 			return nil, err
 		}
 		defer s.srv.stop()
-		if res.open[i], err = s.st.CountQuestions(ctx, store.QuestionFilter{Overdue: true, Today: end}); err != nil {
+		if res.open[i], err = s.st.CountQuestions(ctx, store.QuestionFilter{Overdue: true, Today: today}); err != nil {
 			return nil, err
 		}
 	}
 	from := time.Date(res.year, time.January, 1, 0, 0, 0, 0, time.UTC)
 	to := time.Date(res.year, time.December, 31, 0, 0, 0, 0, time.UTC)
-	today := time.Date(end.Year(), end.Month(), end.Day(), 0, 0, 0, 0, time.UTC)
 	type measure struct {
 		label string
 		run   func(s *scorecardSide) error
