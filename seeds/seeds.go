@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"minhbach/portal/plan"
 	"slices"
 	"sort"
 	"time"
@@ -57,7 +58,10 @@ type Result struct {
 	Attachments int
 	PlanID      int64 // the disclosure carrying the 2023 PAPI plan
 	Questions   int   // questions and feedback, in every state
-	Logins      []Login
+	// IndicatorValues and IndicatorLinks: the plan's evidence entered.
+	IndicatorValues int
+	IndicatorLinks  int
+	Logins          []Login
 }
 
 // vnZone is Vietnam's time (UTC+7, no daylight saving).
@@ -242,6 +246,15 @@ func Load(ctx context.Context, st *store.Store, opts Options) (Result, error) {
 		}
 	}
 	if err := loadReception(ctx, st, func(t time.Time) { now = t }, units, admin, &res); err != nil {
+		return res, err
+	}
+	plans := map[int]int64{}
+	for i, it := range items {
+		if it.Kind == plan.Kind && w.ids[i] != 0 {
+			plans[it.Decided.Year()] = w.ids[i]
+		}
+	}
+	if err := loadPlanEvidence(ctx, st, func(t time.Time) { now = t }, plans, items, w.ids, officer, &res); err != nil {
 		return res, err
 	}
 	return res, nil

@@ -9,6 +9,10 @@ import (
 	"time"
 )
 
+// IndicatorSchema is the schema version that holds indicator values and
+// links (migration 0013).
+const IndicatorSchema = 13
+
 // planKind is the kind of the disclosures that hold a plan (portal/plan
 // Kind); indicator values and links belong to one.
 const planKind = "ke-hoach-papi"
