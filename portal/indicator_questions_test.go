@@ -3,10 +3,15 @@ package portal_test
 import (
 	"context"
 	"html"
+	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
 
 	"minhbach/portal/indicators"
 	"minhbach/portal/rules"
@@ -35,11 +40,12 @@ func vnAt(y int, m time.Month, d, h int) time.Time {
 	return time.Date(y, m, d, h-7, 0, 0, 0, time.UTC)
 }
 
-// The response statistics page shows, per unit and per topic, the figures
-// of a small set of items whose answers are known, and each number leads
-// to the public items behind it.
-func TestResponseStatsPage(t *testing.T) {
-	e := newQuestionEnv(t)
+// statsItems loads six items whose figures are known (see
+// TestResponseStatsPage) on the portal's clock of 15 June 2026, and returns
+// the two units they went to.
+func (e *env) statsItems() (store.Unit, store.Unit) {
+	t := e.t
+	t.Helper()
 	ctx := context.Background()
 	e.st.SetClock(func() time.Time { return vnAt(2026, time.June, 15, 10) })
 	units, err := e.st.Units(ctx)
@@ -95,6 +101,15 @@ func TestResponseStatsPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return u1, u2
+}
+
+// The response statistics page shows, per unit and per topic, the figures
+// of a small set of items whose answers are known, and each number leads
+// to the public items behind it.
+func TestResponseStatsPage(t *testing.T) {
+	e := newQuestionEnv(t)
+	u1, u2 := e.statsItems()
 
 	r := e.get("/chi-so/hoi-dap")
 	if r.status != 200 {
@@ -181,5 +196,55 @@ func TestResponseStatsPageRefusesBadPeriods(t *testing.T) {
 		if r := e.get("/hoi-dap?" + q); r.status != 404 {
 			t.Errorf("/hoi-dap?%s: status %d", q, r.status)
 		}
+	}
+}
+
+// TestBrowserResponseStatsFitsAPhoneAndPrints: on a 360 px phone the page
+// is no wider than the screen (the tables scroll in their own box) and no
+// number breaks; printed, it is A4 with the tables whole and no form.
+func TestBrowserResponseStatsFitsAPhoneAndPrints(t *testing.T) {
+	ctx, console := newBrowser(t)
+	e := newQuestionEnv(t)
+	e.statsItems()
+	do(t, ctx, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile), chromedp.Navigate(e.url+"/chi-so/hoi-dap"))
+	width := run(t, ctx, chromedp.Evaluate[int](`window.innerWidth`))
+	if w := run(t, ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); w > width {
+		t.Errorf("the page is %d px wide on a %d px screen", w, width)
+	}
+	// A figure (a link, or a cell's text) stays on one line.
+	broken := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".stats-table td")]
+		.map(c => c.querySelector("a") || c)
+		.filter(el => { const r = document.createRange(); r.selectNodeContents(el.firstChild || el); return r.getClientRects().length > 1; })
+		.map(el => el.textContent.trim())`))
+	if len(broken) > 0 {
+		t.Errorf("figures broken across lines: %q", broken)
+	}
+	screenshot(t, ctx, "browser-360px-response-stats.png")
+
+	do(t, ctx, chromedp.EmulateViewport(1280, 900))
+	pdf := printPDF(t, ctx)
+	for _, m := range pdfMediaBox.FindAllSubmatch(pdf, -1) {
+		w, _ := strconv.ParseFloat(string(m[1]), 64)
+		h, _ := strconv.ParseFloat(string(m[2]), 64)
+		if math.Abs(w-595) > 2 || math.Abs(h-842) > 2 {
+			t.Errorf("printed on %.0f×%.0f pt, want A4 (595×842)", w, h)
+			break
+		}
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, chromedp.EmulateViewport(680, 900)) // 180 mm of A4 inside the margins
+	clipped := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("table.stats-table")]
+		.filter(tb => tb.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map(tb => tb.id)`))
+	if len(clipped) > 0 {
+		t.Errorf("tables wider than the paper: %q", clipped)
+	}
+	forms := run(t, ctx, chromedp.Evaluate[int](`[...document.querySelectorAll("form")].filter(f => f.getClientRects().length > 0).length`))
+	if forms > 0 {
+		t.Errorf("%d forms on paper", forms)
+	}
+	for _, msg := range console.all() {
+		t.Errorf("browser console: %s", msg)
 	}
 }
