@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"minhbach/portal/indicators"
+	"minhbach/portal/rules"
 	"minhbach/portal/vn"
 	"minhbach/store"
 )
@@ -175,25 +176,36 @@ func (h *handler) responseStats(c *fiber.Ctx) error {
 	byUnit := statsTable{ID: "theo-don-vi", Caption: "Theo đơn vị trả lời", Group: "Đơn vị", Total: whole}
 	byTopic := statsTable{ID: "theo-linh-vuc", Caption: "Theo lĩnh vực", Group: "Lĩnh vực", Total: whole}
 
+	// Units by name, then the items no unit has yet: the list has no
+	// filter for those.
+	var none []statsRow
 	for _, g := range units {
-		name, f := g.Counts.Group, questionFilters{UnitID: g.UnitID}
 		if g.UnitID == 0 {
-			name, f = "Chưa giao đơn vị", questionFilters{}
-		}
-		row := statsRowOf(name, g.Counts, period, f)
-		if g.UnitID == 0 {
-			row = unlinked(row) // the list has no filter for "no unit"
-		}
-		byUnit.Rows = append(byUnit.Rows, row)
-	}
-	for _, g := range topics {
-		if g.Topic == "" {
-			// Complaints and denunciations: counted, their topic kept
-			// private, never listed.
-			byTopic.Rows = append(byTopic.Rows, unlinked(statsRowOf("Khiếu nại, tố cáo (không công khai lĩnh vực)", g.Counts, period, questionFilters{})))
+			none = append(none, unlinked(statsRowOf("Chưa giao đơn vị", g.Counts, period, questionFilters{})))
 			continue
 		}
-		byTopic.Rows = append(byTopic.Rows, statsRowOf(topicLabel(g.Topic), g.Counts, period, questionFilters{Topic: g.Topic}))
+		byUnit.Rows = append(byUnit.Rows, statsRowOf(g.Counts.Group, g.Counts, period, questionFilters{UnitID: g.UnitID}))
+	}
+	byUnit.Rows = append(byUnit.Rows, none...)
+	// Topics in the order the forms list them, then complaints and
+	// denunciations: counted, their topic kept private, never listed.
+	byTopicSlug := map[string]indicators.QuestionCounts{}
+	for _, g := range topics {
+		byTopicSlug[g.Topic] = g.Counts
+	}
+	for _, t := range rules.Topics() {
+		if c, ok := byTopicSlug[t.Slug]; ok {
+			byTopic.Rows = append(byTopic.Rows, statsRowOf(t.Name, c, period, questionFilters{Topic: t.Slug}))
+			delete(byTopicSlug, t.Slug)
+		}
+	}
+	for _, g := range topics { // a topic no longer offered
+		if c, ok := byTopicSlug[g.Topic]; ok && g.Topic != "" {
+			byTopic.Rows = append(byTopic.Rows, unlinked(statsRowOf(topicLabel(g.Topic), c, period, questionFilters{})))
+		}
+	}
+	if c, ok := byTopicSlug[""]; ok {
+		byTopic.Rows = append(byTopic.Rows, unlinked(statsRowOf("Khiếu nại, tố cáo (không công khai lĩnh vực)", c, period, questionFilters{})))
 	}
 	p.Tables = []statsTable{byUnit, byTopic}
 	return h.render(c, "response_stats", p)

@@ -170,15 +170,16 @@ func (s *Store) namedGroups(ctx context.Context, groups map[[2]string]*QuestionG
 	return out, nil
 }
 
-// overdueNowQuery counts the open items past their due date on a day, per
-// unit and topic, from the index questions_open_stats alone. A paused
-// item is not overdue, nor a complaint or denunciation not yet accepted:
-// its reply clock has not started (Question.Clock).
-const overdueNowQuery = `
+// notDueQuery counts, per unit and topic, the items awaiting an answer
+// whose due date is today or later, from the index questions_open_stats
+// alone: the items awaiting an answer less these are the overdue ones (a
+// paused item is not overdue, nor a complaint or denunciation not yet
+// accepted: its reply clock has not started; see Question.Clock).
+const notDueQuery = `
 	SELECT COALESCE(unit_id, 0), CASE WHEN protected = 1 THEN '' ELSE topic END, COUNT(*),
 		SUM(NOT (state <> 'received' AND protected = 0 AND public_title <> ''))
 	FROM questions INDEXED BY questions_open_stats
-	WHERE state IN ('received', 'accepted', 'assigned') AND due_on < ?
+	WHERE state IN ('received', 'accepted', 'assigned') AND due_on >= ?
 	  AND NOT (state = 'received' AND kind IN ('complaint', 'denunciation'))
 	GROUP BY 1, 2`
 
@@ -189,22 +190,42 @@ type overdueCell struct {
 	n, hidden int
 }
 
+// overdueCells are the items overdue on civil date today per unit and
+// topic: those awaiting an answer (kept) less those not due yet.
 func (s *Store) overdueCells(ctx context.Context, today time.Time) ([]overdueCell, error) {
-	rows, err := s.r.QueryContext(ctx, overdueNowQuery, fmtDate(today))
-	if err != nil {
-		return nil, fmt.Errorf("store: overdue now: %w", err)
-	}
-	defer rows.Close()
-	var out []overdueCell
-	for rows.Next() {
-		var c overdueCell
-		if err := rows.Scan(&c.unit, &c.topic, &c.n, &c.hidden); err != nil {
-			return nil, fmt.Errorf("store: overdue now: %w", err)
+	key := func(unit int64, topic string) [2]string { return [2]string{strconv.FormatInt(unit, 10), topic} }
+	cells := map[[2]string]*overdueCell{}
+	read := func(query string, sign int, args ...any) error {
+		rows, err := s.r.QueryContext(ctx, query, args...)
+		if err != nil {
+			return err
 		}
-		out = append(out, c)
+		defer rows.Close()
+		for rows.Next() {
+			var c overdueCell
+			if err := rows.Scan(&c.unit, &c.topic, &c.n, &c.hidden); err != nil {
+				return err
+			}
+			k := key(c.unit, c.topic)
+			if cells[k] == nil {
+				cells[k] = &overdueCell{unit: c.unit, topic: c.topic}
+			}
+			cells[k].n += sign * c.n
+			cells[k].hidden += sign * c.hidden
+		}
+		return rows.Err()
 	}
-	if err := rows.Err(); err != nil {
+	if err := read("SELECT unit_id, topic, n, hidden FROM question_open_counts WHERE n > 0", 1); err != nil {
 		return nil, fmt.Errorf("store: overdue now: %w", err)
+	}
+	if err := read(notDueQuery, -1, fmtDate(today)); err != nil {
+		return nil, fmt.Errorf("store: overdue now: %w", err)
+	}
+	out := make([]overdueCell, 0, len(cells))
+	for _, c := range cells {
+		if c.n > 0 {
+			out = append(out, *c)
+		}
 	}
 	return out, nil
 }

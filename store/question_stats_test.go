@@ -306,6 +306,8 @@ func keptRows(t *testing.T, s *Store) []string {
 		FROM question_unit_days WHERE n <> 0 ORDER BY 1, 2, 3, 4`,
 		`SELECT month, -1, topic, days, n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
 		FROM question_topic_days WHERE n <> 0 ORDER BY 1, 2, 3, 4`,
+		`SELECT 'open', unit_id, topic, n, hidden, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+		FROM question_open_counts WHERE n <> 0 ORDER BY 1, 2, 3`,
 	} {
 		rows, err := s.r.Query(q)
 		if err != nil {

@@ -19,6 +19,12 @@ ALTER TABLE questions ADD COLUMN text_public INTEGER
 -- UTC); '' while there is none.
 ALTER TABLE questions ADD COLUMN answered_on TEXT
     GENERATED ALWAYS AS (CASE WHEN first_answered_at = '' THEN '' ELSE date(first_answered_at, '+7 hours') END) VIRTUAL;
+-- awaits_answer: the item's reply clock runs (Question.Clock, StandingOn):
+-- open and not paused, and not a complaint or denunciation yet to be
+-- accepted, whose clock starts then. Past its due date it is overdue.
+ALTER TABLE questions ADD COLUMN awaits_answer INTEGER
+    GENERATED ALWAYS AS (state IN ('received', 'accepted', 'assigned')
+        AND NOT (state = 'received' AND kind IN ('complaint', 'denunciation'))) VIRTUAL;
 -- stats_topic: a protected item's topic is not public (Question.Public
 -- clears it), so statistics count it under the topic ''.
 ALTER TABLE questions ADD COLUMN stats_topic TEXT
@@ -73,11 +79,26 @@ CREATE TABLE question_topic_days (
     PRIMARY KEY (month, topic, days)
 ) STRICT, WITHOUT ROWID;
 
+-- The items awaiting an answer now, per unit and topic. "Overdue now"
+-- changes with the date, not only with writes: it is these less the few
+-- not yet due (read from questions_open_stats), never a count of every
+-- overdue item, which at a million items are some 40,000.
+CREATE TABLE question_open_counts (
+    unit_id INTEGER NOT NULL,
+    topic   TEXT NOT NULL,
+    n       INTEGER NOT NULL,
+    hidden  INTEGER NOT NULL, -- not public
+    PRIMARY KEY (unit_id, topic)
+) STRICT, WITHOUT ROWID;
+
 -- Each trigger subtracts the old row's contribution and adds the new
 -- one's, so every write path (transitions, bulk loads, redaction, a new
 -- unit or topic, a reopened item) keeps the figures right.
 CREATE TRIGGER question_stats_insert AFTER INSERT ON questions
 BEGIN
+    INSERT INTO question_open_counts(unit_id, topic, n, hidden)
+    SELECT COALESCE(NEW.unit_id, 0), NEW.stats_topic, 1, NOT NEW.text_public WHERE NEW.awaits_answer
+    ON CONFLICT DO UPDATE SET n = n + 1, hidden = hidden + excluded.hidden;
     INSERT INTO question_month_stats(month, unit_id, topic, received, received_hidden, accepted, published)
     VALUES (substr(NEW.received_on, 1, 7), COALESCE(NEW.unit_id, 0), NEW.stats_topic, 1, NOT NEW.text_public,
         NEW.protected = 0 AND NEW.state <> 'received' AND NEW.public_title <> '',
@@ -110,6 +131,8 @@ END;
 
 CREATE TRIGGER question_stats_delete AFTER DELETE ON questions
 BEGIN
+    UPDATE question_open_counts SET n = n - 1, hidden = hidden - NOT OLD.text_public
+    WHERE OLD.awaits_answer AND unit_id = COALESCE(OLD.unit_id, 0) AND topic = OLD.stats_topic;
     UPDATE question_month_stats SET received = received - 1, received_hidden = received_hidden - NOT OLD.text_public,
         accepted = accepted - (OLD.protected = 0 AND OLD.state <> 'received' AND OLD.public_title <> ''),
         published = published - (OLD.text_public AND OLD.state IN ('answered', 'closed'))
@@ -134,14 +157,16 @@ END;
 -- An update is the old row leaving and the new one arriving. Only the
 -- columns the statistics read start it; a saved draft or a sent mail does
 -- not.
-CREATE TRIGGER question_stats_update AFTER UPDATE OF state, protected, topic, unit_id, received_on, public_title,
+CREATE TRIGGER question_stats_update AFTER UPDATE OF state, kind, protected, topic, unit_id, received_on, public_title,
     first_answered_at, first_due_on, first_answer_days, apology, satisfaction ON questions
-WHEN OLD.state IS NOT NEW.state OR OLD.protected IS NOT NEW.protected OR OLD.topic IS NOT NEW.topic
+WHEN OLD.state IS NOT NEW.state OR OLD.kind IS NOT NEW.kind OR OLD.protected IS NOT NEW.protected OR OLD.topic IS NOT NEW.topic
   OR OLD.unit_id IS NOT NEW.unit_id OR OLD.received_on IS NOT NEW.received_on
   OR OLD.public_title IS NOT NEW.public_title OR OLD.first_answered_at IS NOT NEW.first_answered_at
   OR OLD.first_due_on IS NOT NEW.first_due_on OR OLD.first_answer_days IS NOT NEW.first_answer_days
   OR OLD.apology IS NOT NEW.apology OR OLD.satisfaction IS NOT NEW.satisfaction
 BEGIN
+    UPDATE question_open_counts SET n = n - 1, hidden = hidden - NOT OLD.text_public
+    WHERE OLD.awaits_answer AND unit_id = COALESCE(OLD.unit_id, 0) AND topic = OLD.stats_topic;
     UPDATE question_month_stats SET received = received - 1, received_hidden = received_hidden - NOT OLD.text_public,
         accepted = accepted - (OLD.protected = 0 AND OLD.state <> 'received' AND OLD.public_title <> ''),
         published = published - (OLD.text_public AND OLD.state IN ('answered', 'closed'))
@@ -162,6 +187,9 @@ BEGIN
     WHERE OLD.answered_on <> '' AND OLD.first_answer_days IS NOT NULL
       AND month = substr(OLD.answered_on, 1, 7) AND topic = OLD.stats_topic AND days = OLD.first_answer_days;
 
+    INSERT INTO question_open_counts(unit_id, topic, n, hidden)
+    SELECT COALESCE(NEW.unit_id, 0), NEW.stats_topic, 1, NOT NEW.text_public WHERE NEW.awaits_answer
+    ON CONFLICT DO UPDATE SET n = n + 1, hidden = hidden + excluded.hidden;
     INSERT INTO question_month_stats(month, unit_id, topic, received, received_hidden, accepted, published)
     VALUES (substr(NEW.received_on, 1, 7), COALESCE(NEW.unit_id, 0), NEW.stats_topic, 1, NOT NEW.text_public,
         NEW.protected = 0 AND NEW.state <> 'received' AND NEW.public_title <> '',
@@ -218,11 +246,15 @@ FROM (
 )
 GROUP BY month, unit_id, topic;
 
+INSERT INTO question_open_counts(unit_id, topic, n, hidden)
+SELECT COALESCE(unit_id, 0), stats_topic, COUNT(*), SUM(NOT text_public) FROM questions WHERE awaits_answer
+GROUP BY 1, 2;
+
 -- FillAnswerDays finds the items it has to fill without a scan.
 CREATE INDEX questions_answer_days_missing ON questions(id)
 WHERE first_answered_at <> '' AND first_answer_days IS NULL;
 
--- "Overdue now" per unit and topic counts the open items past their due
--- date from this index alone: the open items are a few percent of all.
+-- The items awaiting an answer that are not due yet, per unit and topic,
+-- from this index alone.
 CREATE INDEX questions_open_stats ON questions(due_on, state, kind, protected, unit_id, topic, public_title)
 WHERE state IN ('received', 'accepted', 'assigned');
