@@ -341,7 +341,7 @@ func (h *handler) questionPage(ctx context.Context, lp listPage, sf store.Questi
 	if err != nil {
 		return nil, pager{}, err
 	}
-	items, pg := trim(lp, rows, func(q store.Question) string { return store.QuestionCursor(q).String() })
+	items, pg := trim(lp, rows, func(q store.Question) string { return sf.Cursor(q).String() })
 	if len(items) == 0 && (lp.older != "" || lp.newer != "") {
 		return nil, pager{}, errNotFound()
 	}

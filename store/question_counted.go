@@ -32,17 +32,52 @@ func monthSpan(from, to time.Time) (string, string) {
 	return fmtDate(first), fmtDate(next)
 }
 
+// orderColumn is what a list is sorted and paged by: the last public
+// change, or the date a figure counts the items by.
+func (f QuestionFilter) orderColumn() string {
+	switch f.Counted {
+	case CountedReceived:
+		return "q.received_on"
+	case CountedAnswered:
+		return "q.answered_on"
+	}
+	return "q.updated_at"
+}
+
+// cursorArg is a cursor's time as the order column holds it.
+func (f QuestionFilter) cursorArg(c Cursor) string {
+	if f.Counted != "" {
+		return fmtDate(c.Updated)
+	}
+	return ts(c.Updated)
+}
+
+// Cursor is q's place in the list f selects (see QuestionCursor): the
+// lists behind a figure are sorted by the date they count, newest first,
+// and paged by it.
+func (f QuestionFilter) Cursor(q Question) Cursor {
+	switch f.Counted {
+	case CountedReceived:
+		return Cursor{q.ReceivedOn, q.ID}
+	case CountedAnswered:
+		return Cursor{civilDate(q.FirstAnsweredAt), q.ID}
+	}
+	return QuestionCursor(q)
+}
+
 // countedWhere adds the conditions of the items behind a figure.
 func (f QuestionFilter) countedWhere(conds []string, args []any) ([]string, []any) {
 	if f.Counted == "" {
 		return conds, args
 	}
 	from, next := monthSpan(f.From, f.To)
-	col := "q.received_on"
+	col := f.orderColumn()
+	// The public items (text_public spelled out, as the partial indexes
+	// questions_public_received and _answered are), by the date counted.
+	conds = append(conds, "q.state <> 'received' AND q.protected = 0 AND q.public_title <> ''", col+" >= ?", col+" < ?")
 	if f.Counted == CountedAnswered {
-		col = "q.answered_on"
+		conds = append(conds, "q.first_answered_at <> ''")
 	}
-	conds = append(conds, "q.text_public = 1", col+" >= ?", col+" < ?")
 	args = append(args, from, next)
 	switch f.Timely {
 	case TimelyOnTime:

@@ -69,7 +69,7 @@ func QuestionCursor(q Question) Cursor { return Cursor{q.UpdatedAt, q.ID} }
 func (f QuestionFilter) where() (string, []any) {
 	var conds []string
 	var args []any
-	if f.Public {
+	if f.Public && f.Counted == "" { // the items behind a figure are public (countedWhere)
 		conds = append(conds, "q.listed = 1")
 	}
 	conds, args = matchQuestions(conds, args, f.Kind, f.Topic, f.State, f.VillageID, f.UnitID, f.AssigneeID)
@@ -83,11 +83,11 @@ func (f QuestionFilter) where() (string, []any) {
 	}
 	conds, args = f.countedWhere(conds, args)
 	if !f.Older.IsZero() {
-		conds = append(conds, "(q.updated_at, q.id) < (?, ?)")
-		args = append(args, ts(f.Older.Updated), f.Older.ID)
+		conds = append(conds, "("+f.orderColumn()+", q.id) < (?, ?)")
+		args = append(args, f.cursorArg(f.Older), f.Older.ID)
 	} else if !f.Newer.IsZero() {
-		conds = append(conds, "(q.updated_at, q.id) > (?, ?)")
-		args = append(args, ts(f.Newer.Updated), f.Newer.ID)
+		conds = append(conds, "("+f.orderColumn()+", q.id) > (?, ?)")
+		args = append(args, f.cursorArg(f.Newer), f.Newer.ID)
 	}
 	if len(conds) == 0 {
 		return "", nil
@@ -103,10 +103,11 @@ func (f QuestionFilter) listQuery() (query string, args []any, backwards bool) {
 	if limit <= 0 {
 		limit = 20
 	}
-	order := " ORDER BY q.updated_at DESC, q.id DESC LIMIT ?"
+	col := f.orderColumn()
+	order := " ORDER BY " + col + " DESC, q.id DESC LIMIT ?"
 	backwards = f.Older.IsZero() && !f.Newer.IsZero()
 	if backwards {
-		order = " ORDER BY q.updated_at, q.id LIMIT ?"
+		order = " ORDER BY " + col + ", q.id LIMIT ?"
 	}
 	return "SELECT " + questionColumns + questionFrom + cond + order, append(args, limit), backwards
 }

@@ -445,6 +445,30 @@ func TestListsBehindTheFiguresAreTheCountedItems(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Errorf("unit %s, %+v: listed %v, counted %v", name, c.f, got, want)
 			}
+			// Page by page, three at a time, by the date counted.
+			var paged []int64
+			pf := f
+			pf.Limit = 3
+			for {
+				page, err := s.Questions(ctx, pf)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, q := range page {
+					paged = append(paged, q.ID)
+					if i > 0 && pf.Cursor(q).Updated.After(pf.Cursor(page[i-1]).Updated) {
+						t.Errorf("unit %s, %+v: not newest first", name, c.f)
+					}
+				}
+				if len(page) < pf.Limit {
+					break
+				}
+				pf.Older = pf.Cursor(page[len(page)-1])
+			}
+			slices.Sort(paged)
+			if !slices.Equal(paged, want) {
+				t.Errorf("unit %s, %+v: paged %v, counted %v", name, c.f, paged, want)
+			}
 			n, err := s.CountQuestions(ctx, f)
 			if err != nil || n != len(want) {
 				t.Errorf("unit %s, %+v: kept count %d (%v), want %d", name, c.f, n, err, len(want))

@@ -258,3 +258,11 @@ WHERE first_answered_at <> '' AND first_answer_days IS NULL;
 -- from this index alone.
 CREATE INDEX questions_open_stats ON questions(due_on, state, kind, protected, unit_id, topic, public_title)
 WHERE state IN ('received', 'accepted', 'assigned');
+
+-- The public items behind a figure, listed by the date counted, newest
+-- first, and paged by it: a year ten years back is a range of these, not
+-- a walk through every item changed since.
+CREATE INDEX questions_public_received ON questions(received_on, id)
+WHERE state <> 'received' AND protected = 0 AND public_title <> '';
+CREATE INDEX questions_public_answered ON questions(answered_on, id)
+WHERE state <> 'received' AND protected = 0 AND public_title <> '' AND first_answered_at <> '';
