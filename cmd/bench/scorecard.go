@@ -180,12 +180,20 @@ func prepareScorecardSide(ctx context.Context, dir string, n int, end time.Time,
 	// The marker names the schema the rows were written with: another
 	// binary's schema means writing them again.
 	marker, want := filepath.Join(dir, "scorecard-ready"), fmt.Sprintf("%d questions, schema %d", n, store.SchemaVersion())
-	if b, err := os.ReadFile(marker); err == nil && string(b) == want {
+	b, err := os.ReadFile(marker)
+	switch {
+	case err == nil && string(b) == want:
 		fmt.Fprintf(log, "scorecard: reusing %d questions in %s\n", n, dir)
 		return s, nil
-	}
-	if err := os.RemoveAll(dir); err != nil {
-		return nil, err
+	case err == nil: // ours, of another schema
+		if err := os.RemoveAll(dir); err != nil {
+			return nil, err
+		}
+	default:
+		// Never empty a directory the benchmark did not finish making.
+		if _, err := os.Stat(dir); err == nil {
+			return nil, fmt.Errorf("scorecard: %s exists without %s: remove it to generate the data again", dir, filepath.Base(marker))
+		}
 	}
 	t0 := time.Now()
 	st, err := store.Open(dir)

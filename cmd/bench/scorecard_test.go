@@ -1,7 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -65,5 +69,43 @@ func TestFinalQuestionsAreConsistent(t *testing.T) {
 				t.Errorf("%d %s: kept %+v, items %+v", year, d.Key, got, want)
 			}
 		}
+	}
+}
+
+// TestScorecardOnly runs -only scorecard on small data sets: every measure
+// is reported, a second run reuses the data, and a directory the section
+// did not finish making is never emptied.
+func TestScorecardOnly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the portal")
+	}
+	data := t.TempDir()
+	args := []string{"-only", "scorecard", "-questions", "300", "-data", data, "-samples", "1"}
+	var out, progress bytes.Buffer
+	if err := run(context.Background(), args, &out, &progress); err != nil {
+		t.Fatalf("run: %v\n%s", err, progress.String())
+	}
+	for _, want := range []string{"scorecard section", "data:    300 questions", "kept figures, a year, total",
+		"kept figures, a year, by unit", "kept figures, a year, by topic", "overdue now, by unit", "/chi-so/hoi-dap (this year)",
+		"/hoi-dap received in", "/hoi-dap answered late in"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, out.String())
+		}
+	}
+	out.Reset()
+	progress.Reset()
+	if err := run(context.Background(), args, &out, &progress); err != nil {
+		t.Fatalf("second run: %v", err)
+	}
+	if !strings.Contains(progress.String(), "reusing 300 questions") {
+		t.Errorf("second run did not reuse the data:\n%s", progress.String())
+	}
+	// Interrupted (no marker): refused, not emptied.
+	os.Remove(filepath.Join(data, "scorecard-300", "scorecard-ready"))
+	if err := run(context.Background(), args, &out, &progress); err == nil {
+		t.Error("a directory without the marker was reused or emptied")
+	}
+	if _, err := os.Stat(filepath.Join(data, "scorecard-300", "portal.db")); err != nil {
+		t.Errorf("the database went: %v", err)
 	}
 }
