@@ -29,11 +29,11 @@ type planSubForm struct {
 
 // indicatorForm is one indicator's part of the form.
 type indicatorForm struct {
-	Index                                                  int
-	Slug, Name, Kind, Unit, Period                         string
-	Direction, Target, Source, TargetNote, Min, Max        string
-	Evidence                                               bool
-	SlugLocked                                             bool // values or links are stored under the slug
+	Index                                           int
+	Slug, Name, Kind, Unit, Period                  string
+	Direction, Target, Source, TargetNote, Min, Max string
+	Evidence                                        bool
+	SlugLocked                                      bool // values or links are stored under the slug
 }
 
 // Field names the form's controls for indicator i.
