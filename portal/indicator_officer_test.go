@@ -224,6 +224,14 @@ func TestCorrectionNeedsAReasonAndAConflictKeepsTheInput(t *testing.T) {
 	if len(vs) != 1 || vs[0].Value != 97 || vs[0].Replaces != first.ID {
 		t.Errorf("in force: %+v", vs)
 	}
+	// A correction without a new file keeps the file in force.
+	seen = field(t, seenRe, e.get(indicatorURL(planID, valueKey)+"&ky=2026-05-01").body)
+	if r := e.postMultipart(path, valueForm(tok, planID, "2026-05-01", "97,5", seen, "Làm tròn sai")); r.status != http.StatusSeeOther {
+		t.Fatalf("correction without a file: %d\n%s", r.status, r.body)
+	}
+	if got := mustValues(t, e, planID); len(got) != 1 || got[0].Value != 97.5 || got[0].AttachmentID != vs[0].AttachmentID {
+		t.Errorf("after a correction without a file: %+v", got)
+	}
 }
 
 func mustValues(t *testing.T, e *env, planID int64) []store.IndicatorValue {

@@ -44,9 +44,6 @@ func (h *handler) indicatorValueSave(c *fiber.Ctx) error {
 		fileID = h.keptFile(c, formText(c, "kept-file"))
 	}
 	p.KeptToken = h.keptFileToken(c, fileID)
-	if fileID == 0 && in.Evidence && errs["file"] == "" {
-		errs["file"] = "Vui lòng chọn tệp minh chứng: bản xuất báo cáo, văn bản hoặc ảnh chụp (PDF, JPG, PNG, Excel .xlsx hoặc Word .docx)."
-	}
 
 	start, perr := time.Parse(time.DateOnly, p.Form.Period)
 	if perr != nil || !containsTime(startedPeriods(in.Period, p.Plan.Year, h.now()), start) {
@@ -85,7 +82,13 @@ func (h *handler) indicatorValueSave(c *fiber.Ctx) error {
 			if p.Form.Note == "" {
 				errs["note"] = "Vui lòng ghi lý do sửa số liệu (hiện công khai trong lịch sử của chỉ số)."
 			}
+			if fileID == 0 && errs["file"] == "" {
+				fileID = current.AttachmentID // a correction keeps the file in force unless another is chosen
+			}
 		}
+	}
+	if fileID == 0 && in.Evidence && errs["file"] == "" {
+		errs["file"] = "Vui lòng chọn tệp minh chứng: bản xuất báo cáo, văn bản hoặc ảnh chụp (PDF, JPG, PNG, Excel .xlsx hoặc Word .docx)."
 	}
 	if len(errs) > 0 {
 		return h.renderIndicator(c, p, st, fiber.StatusUnprocessableEntity)
