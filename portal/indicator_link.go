@@ -24,7 +24,7 @@ func (h *handler) indicatorLink(c *fiber.Ctx) error {
 		return errNotFound()
 	}
 	if !p.Editable {
-		return errWithdrawnIsFinal
+		return errNotEditable(p.D)
 	}
 	p.Link = linkForm{Choice: formText(c, "van-ban"), Number: formText(c, "so")}
 	field, raw := "van-ban", p.Link.Choice
@@ -115,7 +115,7 @@ func (h *handler) indicatorUnlink(c *fiber.Ctx) error {
 		return errNotFound()
 	}
 	if !p.Editable {
-		return errWithdrawnIsFinal
+		return errNotEditable(p.D)
 	}
 	it, err := linkedAt(p, st, formText(c, "van-ban"))
 	if err != nil {

@@ -342,8 +342,13 @@ func TestCopyAYearMakesADraftAndRefusesATakenYear(t *testing.T) {
 	}
 	edit := e.get("/can-bo/cong-khai/" + itoa(id))
 	mustContain(t, "draft page", edit.body, "2027", "/can-bo/cong-khai/"+itoa(id)+"/ke-hoach/6c", "Chỉ số của kế hoạch")
-	// Officers see the draft's indicators before the public does.
+	// Officers see the draft's indicators before the public does, but
+	// evidence waits until the plan is public.
 	mustContain(t, "draft tab", e.get("/can-bo/chi-so").body, "Bản nháp: ")
+	mustContain(t, "draft indicator", e.get(indicatorURL(id, "1a/van-ban")).body, "Kế hoạch còn là bản nháp")
+	if r := e.post("/can-bo/chi-so/1a/van-ban/lien-ket", url.Values{"_csrf": {tok}, "ke-hoach": {itoa(id)}, "so": {itoa(planID)}}); r.status != http.StatusConflict {
+		t.Errorf("link on a draft plan: %d", r.status)
+	}
 	for _, year := range []string{"2027", "2023", "20x7", ""} {
 		r := e.post("/can-bo/chi-so/sao-chep", url.Values{"_csrf": {tok}, "ke-hoach": {itoa(planID)}, "nam": {year}})
 		if r.status != http.StatusUnprocessableEntity {

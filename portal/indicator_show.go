@@ -26,7 +26,7 @@ type indicatorPage struct {
 	KindLabel, Target  string
 	PeriodLabel        string
 	PublicURL, ListURL string
-	Editable           bool // the plan is not withdrawn
+	Editable           bool // the plan is published: values and links are public
 
 	// Entered.
 	Form        valueForm
@@ -96,7 +96,7 @@ func (h *handler) officerIndicator(c *fiber.Ctx) (*indicatorPage, planState, err
 	}
 	p := &indicatorPage{Base: h.base(c, in.Name), D: d, Plan: pl, Row: r, Sub: s, In: in, Key: key, SubKey: sub,
 		KindLabel: indicatorKindLabel(in.Kind), Target: targetText(in.Target, in.Unit), PeriodLabel: plan.PeriodLabel(in.Period),
-		PublicURL: publicIndicatorURL(key), ListURL: officerIndicatorsPlanPath(d.ID), Editable: !d.IsWithdrawn(),
+		PublicURL: publicIndicatorURL(key), ListURL: officerIndicatorsPlanPath(d.ID), Editable: d.IsPublished(),
 		Errors: fieldErrors{}, LinkErrors: fieldErrors{}, Accept: evidenceAccept, MaxUploadMB: MaxUploadBytes >> 20}
 	p.NoIndex = true
 	return p, st, nil
@@ -230,4 +230,13 @@ func (h *handler) valueView(c *fiber.Ctx, v store.IndicatorValue, unit string, r
 		}
 	}
 	return vv, nil
+}
+
+// errNotEditable says why a plan takes no values or links: a draft's
+// evidence would be public before the plan is, a withdrawn plan is final.
+func errNotEditable(d store.Disclosure) error {
+	if d.IsDraft() {
+		return errConflict("Kế hoạch còn là bản nháp: công khai kế hoạch trước, rồi mới nhập số liệu và gắn văn bản chứng minh, vì các bằng chứng này là công khai.")
+	}
+	return errWithdrawnIsFinal
 }

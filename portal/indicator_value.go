@@ -29,7 +29,7 @@ func (h *handler) indicatorValueSave(c *fiber.Ctx) error {
 		return errNotFound()
 	}
 	if !p.Editable {
-		return errWithdrawnIsFinal
+		return errNotEditable(p.D)
 	}
 	in := p.In
 	p.Form = valueForm{Period: formText(c, "period"), Value: formText(c, "value"), Note: formText(c, "note"), Seen: formText(c, "seen")}
