@@ -17,6 +17,11 @@ import (
 func init() {
 	pageNames = append(pageNames, "indicators_officer", "indicator_officer", "indicator_unlink", "plan_sub_edit")
 	rowLabels[plan.Category] = planRowLabel
+	// The store's audit actions for values and links (store/indicator.go).
+	actionLabels["indicator_value"] = "Nhập số liệu chỉ số"
+	actionLabels["indicator_value_corrected"] = "Sửa số liệu chỉ số"
+	actionLabels["indicator_linked"] = "Gắn văn bản chứng minh chỉ số"
+	actionLabels["indicator_unlinked"] = "Bỏ liên kết văn bản khỏi chỉ số"
 }
 
 // planRowLabel names a plan's row in its history: "6c. Nâng cao chất

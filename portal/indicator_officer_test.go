@@ -125,6 +125,10 @@ func TestOfficerEntersAValueWithEvidenceAndTheReminderGoes(t *testing.T) {
 		t.Error("the reminder stays after the value was entered")
 	}
 	mustContain(t, "list after", list.body, "96,5 % (tháng 5/2026)", "6c/ho-so-tre-xin-loi · ")
+	// The audit log names the entry for administrators.
+	a2 := newEnvSameStore(e)
+	a2.login("admin")
+	mustContain(t, "audit", a2.get("/can-bo/nhat-ky").body, "Nhập số liệu chỉ số", "6c/ho-so-dung-han month 2026-05-01: 96.5")
 }
 
 func TestValueFormErrorsKeepWhatWasTyped(t *testing.T) {
