@@ -61,4 +61,3 @@ func TestBrowserOfficerEntersAValue(t *testing.T) {
 		}
 	}
 }
-
