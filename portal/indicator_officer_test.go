@@ -401,3 +401,18 @@ func TestIndicatorPagesNeedAnOfficerAndCSRF(t *testing.T) {
 		}
 	}
 }
+
+// TestNoPlanNoReminders: a new installation has no plan; the officers'
+// home page shows no reminders and the indicators page says what to do.
+func TestNoPlanNoReminders(t *testing.T) {
+	e := newEnvWith(t, false)
+	e.login("admin")
+	if body := e.get("/can-bo").body; strings.Contains(body, "Chỉ số kế hoạch PAPI:") {
+		t.Error("reminders without a plan")
+	}
+	r := e.get("/can-bo/chi-so")
+	if r.status != http.StatusOK {
+		t.Fatalf("indicators: %d", r.status)
+	}
+	mustContain(t, "no plan", r.body, "Chưa có kế hoạch PAPI nào được công khai")
+}
