@@ -10,12 +10,15 @@ import (
 	"testing"
 	"time"
 
+	"minhbach/portal"
 	"minhbach/portal/plan"
+	"minhbach/seeds"
 	"minhbach/store"
 )
 
 // The officers' side of the plan's indicators, on the demo data (the 2023
-// plan and the 2026 copy) with the portal's clock in mid-June 2026: May
+// plan and the 2026 copy, without the demo's figures and links, so that
+// the tests enter the first ones) with the portal's clock in mid-June 2026: May
 // is the last ended month, the first quarter the last ended quarter, and
 // no year has ended.
 
@@ -23,7 +26,7 @@ var june2026 = time.Date(2026, 6, 15, 10, 0, 0, 0, time.FixedZone("ICT", 7*3600)
 
 func newIndicatorEnv(t *testing.T) (*env, int64) {
 	t.Helper()
-	e := newEnv(t)
+	e := newEnvSeeded(t, true, seeds.Options{DemoPassword: demoPassword, NoPlanEvidence: true}, portal.Config{})
 	e.st.SetClock(func() time.Time { return june2026 })
 	return e, planOfYear(t, e, 2026)
 }
