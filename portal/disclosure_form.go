@@ -10,6 +10,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"minhbach/portal/plan"
 	"minhbach/portal/rules"
 	"minhbach/portal/vn"
 	"minhbach/store"
@@ -206,6 +207,7 @@ type disclosureFormPage struct {
 	Action      string
 	Accept      string
 	MaxUploadMB int
+	PlanSubs    []planSubLink // a plan's sub-components, each with its form
 }
 
 // disclosureFields is the order of the form's fields on the page.
@@ -241,6 +243,11 @@ func (h *handler) renderDisclosureForm(c *fiber.Ctx, d *store.Disclosure, f disc
 			return err
 		}
 		p.Attachments = append(p.Attachments, a)
+	}
+	if d != nil && d.Kind == plan.Kind && !d.IsWithdrawn() {
+		if p.PlanSubs, err = h.planSubLinks(ctx, d.ID); err != nil {
+			return err
+		}
 	}
 	return h.renderStatus(c, formStatus(errs), "disclosure_form", p)
 }

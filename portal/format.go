@@ -164,6 +164,7 @@ func templateFuncs(st *staticFiles) template.FuncMap {
 	maps.Copy(m, householdFuncs())
 	maps.Copy(m, receptionFuncs())
 	maps.Copy(m, landFuncs())
+	maps.Copy(m, indicatorOfficerFuncs())
 	return m
 }
 

@@ -19,6 +19,8 @@ type officerHomePage struct {
 	// session of the chairman; Schedule is that schedule's id.
 	NoChairman []time.Time
 	Schedule   int64
+	// Reminders are the plan's indicators missing a value or a document.
+	Reminders []indicatorReminder
 }
 
 type setupStep struct {
@@ -59,6 +61,9 @@ func (h *handler) officerHome(c *fiber.Ctx) error {
 		return err
 	}
 	if p.NoChairman, p.Schedule, err = h.chairmanGaps(c); err != nil {
+		return err
+	}
+	if p.Reminders, err = h.planReminders(c.UserContext()); err != nil {
 		return err
 	}
 	return h.render(c, "officer_home", p)

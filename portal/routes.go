@@ -139,6 +139,17 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get(replyTemplatesPath+"/:id<int>", h.officer(h.replyTemplateEdit))
 	app.Post(replyTemplatesPath+"/:id<int>", h.officer(h.replyTemplateSave))
 	app.Post(replyTemplatesPath+"/:id<int>/xoa", h.officer(h.replyTemplateDelete))
+	// The plan's indicators: values, links, reminders, each sub-component's
+	// form; the next year's plan is copied by administrators.
+	app.Get(officerIndicatorsPath, h.officer(h.indicatorIndex))
+	app.Post(officerPlanCopyPath, h.admin(h.planCopy))
+	app.Get(officerIndicatorsPath+"/:sub/:slug", h.officer(h.indicatorShow))
+	app.Post(officerIndicatorsPath+"/:sub/:slug", h.officer(h.indicatorValueSave))
+	app.Post(officerIndicatorsPath+"/:sub/:slug/lien-ket", h.officer(h.indicatorLink))
+	app.Get(officerIndicatorsPath+"/:sub/:slug/bo-lien-ket", h.officer(h.indicatorUnlinkForm))
+	app.Post(officerIndicatorsPath+"/:sub/:slug/bo-lien-ket", h.officer(h.indicatorUnlink))
+	app.Get("/can-bo/cong-khai/:id<int>/ke-hoach/:sub", h.officer(h.planSubEdit))
+	app.Post("/can-bo/cong-khai/:id<int>/ke-hoach/:sub", h.officer(h.planSubSave))
 
 	// Administrators.
 	app.Get("/can-bo/tai-khoan", h.admin(h.userIndex))

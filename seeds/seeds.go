@@ -32,6 +32,9 @@ type Options struct {
 	// NoQuestions leaves out the residents' questions (tests that count
 	// the questions they make themselves).
 	NoQuestions bool
+	// NoPlanEvidence leaves out the officers' figures and links of the
+	// plans (tests that enter the first ones themselves).
+	NoPlanEvidence bool
 }
 
 // Login is a demo account made by Load.
@@ -254,8 +257,10 @@ func Load(ctx context.Context, st *store.Store, opts Options) (Result, error) {
 			plans[it.Decided.Year()] = w.ids[i]
 		}
 	}
-	if err := loadPlanEvidence(ctx, st, func(t time.Time) { now = t }, plans, items, w.ids, officer, &res); err != nil {
-		return res, err
+	if !opts.NoPlanEvidence {
+		if err := loadPlanEvidence(ctx, st, func(t time.Time) { now = t }, plans, items, w.ids, officer, &res); err != nil {
+			return res, err
+		}
 	}
 	return res, nil
 }
