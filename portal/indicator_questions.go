@@ -15,13 +15,13 @@ import (
 
 // Query parameters of /chi-so/hoi-dap: a year, or a span of months.
 const (
-	paramYear      = "nam"
-	paramFromMonth = "tu"
-	paramToMonth   = "den"
+	statsParamYear = "nam"
+	statsParamFrom = "tu"
+	statsParamTo   = "den"
 )
 
 // responseStatsParams are the parameters the page reads.
-var responseStatsParams = []string{paramYear, paramFromMonth, paramToMonth}
+var responseStatsParams = []string{statsParamYear, statsParamFrom, statsParamTo}
 
 // firstStatsYear is the earliest year the page accepts: the portal keeps
 // no question older than its own start.
@@ -50,7 +50,7 @@ func (p statsPeriod) Label() string {
 // parseStatsPeriod reads the period of a request: ?nam=YYYY, or
 // ?tu=YYYY-MM&den=YYYY-MM, or this year. The error is said to the visitor.
 func parseStatsPeriod(c *fiber.Ctx, today time.Time) (statsPeriod, string) {
-	year, from, to := c.Query(paramYear), c.Query(paramFromMonth), c.Query(paramToMonth)
+	year, from, to := c.Query(statsParamYear), c.Query(statsParamFrom), c.Query(statsParamTo)
 	this := today.Year()
 	switch {
 	case year != "" && (from != "" || to != ""):
@@ -60,10 +60,10 @@ func parseStatsPeriod(c *fiber.Ctx, today time.Time) (statsPeriod, string) {
 		if err != nil || len(year) != 4 || y < firstStatsYear || y > this {
 			return statsPeriod{}, fmt.Sprintf("Năm không hợp lệ: hãy ghi năm bằng bốn chữ số, từ %d đến %d.", firstStatsYear, this)
 		}
-		return yearPeriod(y), ""
+		return statsYearPeriod(y), ""
 	case from != "" || to != "":
-		f, okF := parseMonth(from)
-		t, okT := parseMonth(to)
+		f, okF := parseStatsMonth(from)
+		t, okT := parseStatsMonth(to)
 		switch {
 		case from == "" || to == "":
 			return statsPeriod{}, "Hãy chọn cả tháng bắt đầu và tháng kết thúc."
@@ -80,16 +80,16 @@ func parseStatsPeriod(c *fiber.Ctx, today time.Time) (statsPeriod, string) {
 		}
 		return p, ""
 	}
-	return yearPeriod(this), ""
+	return statsYearPeriod(this), ""
 }
 
-func yearPeriod(y int) statsPeriod {
+func statsYearPeriod(y int) statsPeriod {
 	return statsPeriod{From: time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC),
 		To: time.Date(y, time.December, 1, 0, 0, 0, 0, time.UTC), Year: y}
 }
 
-// parseMonth reads "2026-03" as the first day of that month.
-func parseMonth(s string) (time.Time, bool) {
+// parseStatsMonth reads "2026-03" as the first day of that month.
+func parseStatsMonth(s string) (time.Time, bool) {
 	t, err := time.Parse("2006-01", s)
 	return t, err == nil && len(s) == 7
 }
@@ -152,7 +152,7 @@ func (h *handler) responseStats(c *fiber.Ctx) error {
 	period, msg := parseStatsPeriod(c, day)
 	if msg != "" {
 		p.Error = msg
-		p.FromValue, p.ToValue = c.Query(paramFromMonth), c.Query(paramToMonth)
+		p.FromValue, p.ToValue = c.Query(statsParamFrom), c.Query(statsParamTo)
 		p.NoIndex = true
 		return h.renderStatus(c, fiber.StatusBadRequest, "response_stats", p)
 	}
@@ -230,28 +230,28 @@ func statsRowOf(name string, c indicators.QuestionCounts, p statsPeriod, f quest
 		if v.NoData {
 			return statsCell{Text: "—"}
 		}
-		return statsCell{Text: number(int(v.Value)) + " ngày", URL: link(answered, c.Answered-c.AnsweredHidden)}
+		return statsCell{Text: statsNumber(int(v.Value)) + " ngày", URL: link(answered, c.Answered-c.AnsweredHidden)}
 	}
 	share := func(v indicators.Value, f questionFilters) statsCell {
 		if v.NoData {
 			return statsCell{Text: "—"}
 		}
-		return statsCell{Text: percent(v.Value), Note: number(v.Num) + "/" + number(v.Den), URL: link(f, v.Num)}
+		return statsCell{Text: statsPercent(v.Value), Note: statsNumber(v.Num) + "/" + statsNumber(v.Den), URL: link(f, v.Num)}
 	}
 	return statsRow{
 		Name:     name,
-		Received: statsCell{Text: number(c.Received), URL: link(received, c.Received-c.ReceivedHidden)},
-		Answered: statsCell{Text: number(c.Answered), URL: link(answered, c.Answered-c.AnsweredHidden)},
+		Received: statsCell{Text: statsNumber(c.Received), URL: link(received, c.Received-c.ReceivedHidden)},
+		Answered: statsCell{Text: statsNumber(c.Answered), URL: link(answered, c.Answered-c.AnsweredHidden)},
 		OnTime:   share(st.OnTime, onTime),
-		Overdue:  statsCell{Text: number(c.OverdueNow), URL: link(overdue, c.OverdueNow-c.OverdueHidden)},
+		Overdue:  statsCell{Text: statsNumber(c.OverdueNow), URL: link(overdue, c.OverdueNow-c.OverdueHidden)},
 		Median:   days(st.Median),
 		P90:      days(st.P90),
 		Satisfy:  share(st.Satisfied, rated),
 	}
 }
 
-// number prints a count the Vietnamese way, "1.234".
-func number(n int) string { return vn.Number(int64(n)) }
+// statsNumber prints a count the Vietnamese way, "1.234".
+func statsNumber(n int) string { return vn.Number(int64(n)) }
 
 // unlinked drops a row's links: its items cannot be listed.
 func unlinked(r statsRow) statsRow {
@@ -261,8 +261,8 @@ func unlinked(r statsRow) statsRow {
 	return r
 }
 
-// percent prints a share as "85,7 %".
-func percent(v float64) string {
+// statsPercent prints a share as "85,7 %".
+func statsPercent(v float64) string {
 	s := strconv.FormatFloat(v, 'f', 1, 64)
 	if len(s) > 2 && s[len(s)-2:] == ".0" {
 		s = s[:len(s)-2]

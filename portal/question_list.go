@@ -119,8 +119,8 @@ func parseCountedFilters(c *fiber.Ctx, f *questionFilters) error {
 		return nil
 	}
 	var okF, okT bool
-	f.From, okF = parseMonth(from)
-	f.To, okT = parseMonth(to)
+	f.From, okF = parseStatsMonth(from)
+	f.To, okT = parseStatsMonth(to)
 	_, known := storeCounted[counted]
 	if !known || !okF || !okT || f.To.Before(f.From) {
 		return errNotFound()
