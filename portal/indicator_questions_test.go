@@ -111,6 +111,9 @@ func TestResponseStatsPage(t *testing.T) {
 	e := newQuestionEnv(t)
 	u1, u2 := e.statsItems()
 
+	if !strings.Contains(e.get("/hoi-dap").body, `href="/chi-so/hoi-dap"`) {
+		t.Error("/hoi-dap does not link the statistics")
+	}
 	r := e.get("/chi-so/hoi-dap")
 	if r.status != 200 {
 		t.Fatalf("status %d\n%s", r.status, e.logs.String())
