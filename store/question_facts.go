@@ -23,8 +23,7 @@ func (s *Store) QuestionFacts(ctx context.Context, from, to time.Time) ([]indica
 	rows, err := s.r.QueryContext(ctx, `
 		SELECT q.id, q.kind, q.protected, q.state, q.topic, COALESCE(un.name, ''), q.public_title,
 			q.received_on, q.first_answered_at, q.first_due_on, COALESCE(q.first_answer_days, -1), q.apology,
-			COALESCE(q.satisfaction, 0), q.clock_start, q.reply_days, q.extension_days, q.paused_days, q.paused_since,
-			EXISTS (SELECT 1 FROM question_events e WHERE e.question_id = q.id AND e.action = 'accepted')
+			COALESCE(q.satisfaction, 0), q.clock_start, q.reply_days, q.extension_days, q.paused_days, q.paused_since
 		FROM questions q LEFT JOIN units un ON un.id = q.unit_id
 		WHERE q.received_on BETWEEN ? AND ? OR q.answered_on BETWEEN ? AND ? OR q.open = 1
 		ORDER BY q.id`, fmtDate(from), fmtDate(to), fmtDate(from), fmtDate(to))
@@ -40,20 +39,16 @@ func (s *Store) QuestionFacts(ctx context.Context, from, to time.Time) ([]indica
 		var taken int
 		if err := rows.Scan(&f.ID, &q.Kind, &q.Protected, &q.State, &q.Topic, &unit, &publicTitle,
 			&received, &firstAt, &firstDue, &taken, &apology,
-			&f.Rating, &start, &q.ReplyDays, &q.Extension, &q.Paused, &pausedSince, &f.Accepted); err != nil {
+			&f.Rating, &start, &q.ReplyDays, &q.Extension, &q.Paused, &pausedSince); err != nil {
 			return nil, fmt.Errorf("store: question facts: %w", err)
 		}
 		q.PublicTitle = publicTitle
-		// Accepted: an item that is not protected has its public copy
-		// from acceptance on (the rule the kept figures count by); a
-		// protected one has none, so its acceptance is its state or its
-		// event.
-		acceptedEvent := f.Accepted
+		// Accepted: taken up, and not since rejected, forwarded or
+		// dismissed (the rule the kept figures count by).
 		switch q.State {
 		case QAccepted, QAssigned, QWaiting, QAnswered, QClosed:
-			acceptedEvent = true
+			f.Accepted = true
 		}
-		f.Accepted = q.TextPublic() || (q.Protected && acceptedEvent)
 		q.ReceivedOn, q.ClockStart, q.PausedSince = parseDate(received), parseDate(start), parseDate(pausedSince)
 		f.Kind, f.Protected, f.Public = q.Kind, q.Protected, q.TextPublic()
 		f.Received, f.FirstDue, f.Apology = q.ReceivedOn, parseDate(firstDue), apology != ""

@@ -64,6 +64,13 @@ func randomHistories(seed uint64, n int, officer int64, units []int64) []History
 			step(5, Action{Kind: ActForward, Note: "Chuyển UBND huyện"}, by)
 		case x == 2:
 			// left received: overdue if long ago
+		case x == 3: // taken up, then sent on or closed without action
+			step(3, Action{Kind: ActAccept, PublicTitle: fmt.Sprintf("Câu hỏi số %d", i), PublicBody: "Xin hỏi thủ tục?"}, by)
+			if r.IntN(2) == 0 {
+				step(24, Action{Kind: ActForward, Note: "Chuyển UBND huyện"}, by)
+			} else {
+				step(24, Action{Kind: ActDismiss, Note: "Người gửi đã rút."}, by)
+			}
 		default:
 			step(3+r.IntN(48), Action{Kind: ActAccept, PublicTitle: fmt.Sprintf("Câu hỏi số %d", i), PublicBody: "Xin hỏi thủ tục?"}, by)
 			if r.IntN(4) > 0 {

@@ -41,9 +41,10 @@ CREATE TABLE question_month_stats (
     topic           TEXT NOT NULL,
     received        INTEGER NOT NULL DEFAULT 0,
     received_hidden INTEGER NOT NULL DEFAULT 0,
-    -- Accepted and not protected (AcceptedPublished), and of those the
-    -- items published with their answer. An accepted item that is not
-    -- protected has its public copy: none is hidden.
+    -- Taken up (accepted, assigned, waiting, answered or closed: not
+    -- rejected, forwarded or dismissed) and not protected
+    -- (AcceptedPublished), and of those the items published with their
+    -- answer. Such an item has its public copy: none is hidden.
     accepted        INTEGER NOT NULL DEFAULT 0,
     published       INTEGER NOT NULL DEFAULT 0,
     answered        INTEGER NOT NULL DEFAULT 0,
@@ -101,7 +102,7 @@ BEGIN
     ON CONFLICT DO UPDATE SET n = n + 1, hidden = hidden + excluded.hidden;
     INSERT INTO question_month_stats(month, unit_id, topic, received, received_hidden, accepted, published)
     VALUES (substr(NEW.received_on, 1, 7), COALESCE(NEW.unit_id, 0), NEW.stats_topic, 1, NOT NEW.text_public,
-        NEW.protected = 0 AND NEW.state <> 'received' AND NEW.public_title <> '',
+        NEW.protected = 0 AND NEW.state IN ('accepted', 'assigned', 'waiting', 'answered', 'closed'),
         NEW.text_public AND NEW.state IN ('answered', 'closed'))
     ON CONFLICT DO UPDATE SET received = received + 1, received_hidden = received_hidden + excluded.received_hidden,
         accepted = accepted + excluded.accepted, published = published + excluded.published;
@@ -134,7 +135,7 @@ BEGIN
     UPDATE question_open_counts SET n = n - 1, hidden = hidden - NOT OLD.text_public
     WHERE OLD.awaits_answer AND unit_id = COALESCE(OLD.unit_id, 0) AND topic = OLD.stats_topic;
     UPDATE question_month_stats SET received = received - 1, received_hidden = received_hidden - NOT OLD.text_public,
-        accepted = accepted - (OLD.protected = 0 AND OLD.state <> 'received' AND OLD.public_title <> ''),
+        accepted = accepted - (OLD.protected = 0 AND OLD.state IN ('accepted', 'assigned', 'waiting', 'answered', 'closed')),
         published = published - (OLD.text_public AND OLD.state IN ('answered', 'closed'))
     WHERE month = substr(OLD.received_on, 1, 7) AND unit_id = COALESCE(OLD.unit_id, 0) AND topic = OLD.stats_topic;
     UPDATE question_month_stats SET answered = answered - 1, answered_hidden = answered_hidden - NOT OLD.text_public,
@@ -168,7 +169,7 @@ BEGIN
     UPDATE question_open_counts SET n = n - 1, hidden = hidden - NOT OLD.text_public
     WHERE OLD.awaits_answer AND unit_id = COALESCE(OLD.unit_id, 0) AND topic = OLD.stats_topic;
     UPDATE question_month_stats SET received = received - 1, received_hidden = received_hidden - NOT OLD.text_public,
-        accepted = accepted - (OLD.protected = 0 AND OLD.state <> 'received' AND OLD.public_title <> ''),
+        accepted = accepted - (OLD.protected = 0 AND OLD.state IN ('accepted', 'assigned', 'waiting', 'answered', 'closed')),
         published = published - (OLD.text_public AND OLD.state IN ('answered', 'closed'))
     WHERE month = substr(OLD.received_on, 1, 7) AND unit_id = COALESCE(OLD.unit_id, 0) AND topic = OLD.stats_topic;
     UPDATE question_month_stats SET answered = answered - 1, answered_hidden = answered_hidden - NOT OLD.text_public,
@@ -192,7 +193,7 @@ BEGIN
     ON CONFLICT DO UPDATE SET n = n + 1, hidden = hidden + excluded.hidden;
     INSERT INTO question_month_stats(month, unit_id, topic, received, received_hidden, accepted, published)
     VALUES (substr(NEW.received_on, 1, 7), COALESCE(NEW.unit_id, 0), NEW.stats_topic, 1, NOT NEW.text_public,
-        NEW.protected = 0 AND NEW.state <> 'received' AND NEW.public_title <> '',
+        NEW.protected = 0 AND NEW.state IN ('accepted', 'assigned', 'waiting', 'answered', 'closed'),
         NEW.text_public AND NEW.state IN ('answered', 'closed'))
     ON CONFLICT DO UPDATE SET received = received + 1, received_hidden = received_hidden + excluded.received_hidden,
         accepted = accepted + excluded.accepted, published = published + excluded.published;
@@ -231,7 +232,7 @@ SELECT month, unit_id, topic, SUM(received), SUM(received_hidden), SUM(accepted)
 FROM (
     SELECT substr(received_on, 1, 7) AS month, COALESCE(unit_id, 0) AS unit_id, stats_topic AS topic,
         1 AS received, NOT text_public AS received_hidden,
-        protected = 0 AND state <> 'received' AND public_title <> '' AS accepted,
+        protected = 0 AND state IN ('accepted', 'assigned', 'waiting', 'answered', 'closed') AS accepted,
         text_public AND state IN ('answered', 'closed') AS published,
         0 AS answered, 0 AS answered_hidden, 0 AS on_time, 0 AS late, 0 AS late_hidden, 0 AS late_apology,
         0 AS rated, 0 AS rated_hidden, 0 AS rating_sum, 0 AS rated_high
