@@ -300,3 +300,25 @@ const (
 var storeCounted = map[string]string{countedReceived: store.CountedReceived, countedAnswered: store.CountedAnswered}
 
 var storeTimely = map[string]string{timelyOnTime: store.TimelyOnTime, timelyLate: store.TimelyLate}
+
+// questionEvidencePath is the public list of the items behind a question
+// indicator (an indicators.Catalog key) for the months of period p: the
+// evidence of a figure read from the kept statistics, whose Value lists no
+// items. "" for a key that is not a question indicator.
+func questionEvidencePath(key string, p indicators.Period) string {
+	f := questionFilters{Counted: countedAnswered,
+		From: time.Date(p.From.Year(), p.From.Month(), 1, 0, 0, 0, 0, time.UTC),
+		To:   time.Date(p.To.Year(), p.To.Month(), 1, 0, 0, 0, 0, time.UTC)}
+	switch key {
+	case "tra-loi-dung-han", "ngay-tra-loi-trung-vi", "ngay-tra-loi-p90":
+	case "tre-han-xin-loi":
+		f.Timely = timelyLate
+	case "hai-long", "diem-hai-long":
+		f.Rated = true
+	case "tiep-nhan-cong-khai":
+		f.Counted = countedReceived
+	default:
+		return ""
+	}
+	return questionsPath + f.query()
+}
