@@ -81,7 +81,7 @@ type Entry struct {
 
 // Sub is one sub-component with its lines.
 type Sub struct {
-	Key   string
+	Key string
 	plan.Sub
 	Lines []Line
 }
