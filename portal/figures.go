@@ -24,6 +24,9 @@ type figures struct {
 	// Labels of the items counted, by path: a disclosure's title, a
 	// village's name. Items without one are named by number.
 	titles map[string]string
+	// recordedFrom is the first day the schedule in force was public:
+	// the portal records no reception day before it.
+	recordedFrom time.Time
 }
 
 // newFigures prepares the figures for periods within from–to.
@@ -85,6 +88,17 @@ func (f *figures) value(function string, p indicators.Period) (indicators.Value,
 	}
 	if p.To.After(f.today) {
 		p.To = f.today
+	}
+	if factsOf(function) == factSessions {
+		if f.recordedFrom.IsZero() {
+			return indicators.Value{NoData: true}, nil
+		}
+		if p.From.Before(f.recordedFrom) {
+			p.From = f.recordedFrom
+		}
+		if p.From.After(p.To) {
+			return indicators.Value{NoData: true}, nil
+		}
 	}
 	return def.Compute(f.facts, p), nil
 }
@@ -153,9 +167,9 @@ func (f *figures) loadDisclosures() error {
 	return nil
 }
 
-// loadSessions lists the sessions the schedule in force holds in the span.
-// Past schedules are not replayed: a changed schedule is judged as it
-// stands now.
+// loadSessions lists the sessions the schedule in force holds in the span,
+// from its first publication on (recordedFrom). Past schedules are not
+// replayed: a changed schedule is judged as it stands now.
 func (f *figures) loadSessions() error {
 	sch, err := f.h.publishedSchedule(f.ctx)
 	if err != nil || sch == nil {
@@ -163,6 +177,7 @@ func (f *figures) loadSessions() error {
 	}
 	f.facts.Cal = f.h.calendar()
 	f.titles[itemPath(sch.D.ID)] = sch.D.Title
+	f.recordedFrom = today(sch.D.FirstPublished)
 	for _, s := range reception.Sessions(sch.S, f.from, f.to, holidayNames(f.h.calendar())) {
 		if s.Status == reception.Held {
 			f.facts.Sessions = append(f.facts.Sessions, indicators.ReceptionSession{ID: sch.D.ID, Date: s.Date, Chairman: s.Chairman})
