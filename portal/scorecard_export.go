@@ -130,7 +130,7 @@ func (h *handler) scorecardExport(c *fiber.Ctx) error {
 			Period     string         `json:"period"`
 			AsOf       string         `json:"as_of"`
 			Counts     map[string]int `json:"counts"`
-			Indicators []scoreExport   `json:"indicators"`
+			Indicators []scoreExport  `json:"indicators"`
 		}{pv.Plan.Title, pv.Plan.Reference, pv.Plan.Year, base + itemPath(pv.D.ID), card.Period.Key(),
 			isoDate(card.Today), counts, lines}); err != nil {
 			return err
