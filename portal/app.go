@@ -72,6 +72,7 @@ type handler struct {
 	feeds  feedCache
 	pages  *pageCache // nil when disabled
 	onTime onTimeMemo // the home page's share answered on time
+	heads  headlineMemo // the home page's figures of the plan
 	access *accessLog
 	boot   string // tells this process's change marks from another's
 
