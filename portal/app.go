@@ -70,8 +70,8 @@ type handler struct {
 	settingsOK   bool
 
 	feeds  feedCache
-	pages  *pageCache // nil when disabled
-	onTime onTimeMemo // the home page's share answered on time
+	pages  *pageCache   // nil when disabled
+	onTime onTimeMemo   // the home page's share answered on time
 	heads  headlineMemo // the home page's figures of the plan
 	access *accessLog
 	boot   string // tells this process's change marks from another's
