@@ -70,14 +70,15 @@ type handler struct {
 	settingsOK   bool
 
 	feeds  feedCache
-	pages  *pageCache   // nil when disabled
-	onTime onTimeMemo   // the home page's share answered on time
-	heads  headlineMemo // the home page's figures of the plan
+	pages  *pageCache // nil when disabled
+	onTime onTimeMemo // the home page's share answered on time
 	access *accessLog
 	boot   string // tells this process's change marks from another's
 
 	calMu sync.Mutex // reloads of cal take turns
 	cal   atomic.Pointer[workdays.Calendar]
+
+	heads headlineMemo // the home page's figures of the plan
 }
 
 // New builds the Fiber application.
