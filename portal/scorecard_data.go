@@ -89,9 +89,17 @@ func (h *handler) scorecardSources(ctx context.Context, planID int64, span score
 	if err != nil {
 		return src, err
 	}
+	by := map[int64]string{}
 	for _, v := range values {
+		who, ok := by[v.EnteredBy]
+		if !ok {
+			if who, err = h.publicOfficer(ctx, v.EnteredBy); err != nil {
+				return src, err
+			}
+			by[v.EnteredBy] = who
+		}
 		e := scorecard.Entered{Indicator: v.Indicator, PeriodKind: v.PeriodKind, Start: v.PeriodStart, Value: v.Value,
-			By: v.EnteredName, At: v.EnteredAt, Corrected: v.Replaces != 0, Note: v.Note}
+			By: who, At: v.EnteredAt, Corrected: v.Replaces != 0, Note: v.Note}
 		if v.AttachmentID != 0 {
 			a, err := h.store.Attachment(ctx, v.AttachmentID)
 			if err != nil && !errors.Is(err, store.ErrNotFound) {
@@ -125,6 +133,30 @@ func (h *handler) scorecardSources(ctx context.Context, planID int64, span score
 		src.Docs = append(src.Docs, doc)
 	}
 	return src, nil
+}
+
+// publicOfficer names an officer as public pages do: title and unit, as
+// on an answer, never the person's name.
+func (h *handler) publicOfficer(ctx context.Context, id int64) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
+	u, err := h.store.UserByID(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case u.Title != "" && u.UnitName != "":
+		return u.Title + ", " + u.UnitName, nil
+	case u.Title != "":
+		return u.Title, nil
+	case u.UnitName != "":
+		return "Cán bộ " + u.UnitName, nil
+	}
+	return "Cán bộ UBND xã", nil
 }
 
 // buildScorecard judges the plan for period.

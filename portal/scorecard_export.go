@@ -213,8 +213,9 @@ func (h *handler) reportData(c *fiber.Ctx) (*reportData, error) {
 type reportPage struct {
 	Base
 	*reportData
-	Commune string
-	XLSX    string
+	Commune   string
+	XLSX      string
+	Scorecard string
 }
 
 // scorecardReport is /chi-so/bao-cao?ky=…: the printable A4 report of the
@@ -225,7 +226,8 @@ func (h *handler) scorecardReport(c *fiber.Ctx) error {
 		return err
 	}
 	p := &reportPage{Base: h.base(c, "Báo cáo thực hiện kế hoạch "+r.Card.Period.Label()), reportData: r,
-		XLSX: scorecardReportPath + ".xlsx?" + paramPeriod + "=" + r.Card.Period.Key()}
+		XLSX:      scorecardReportPath + ".xlsx?" + paramPeriod + "=" + r.Card.Period.Key(),
+		Scorecard: withYear(scorecardPath, r.PV.Plan.Year)}
 	p.Commune = p.Settings.CommuneName
 	p.NoIndex = true
 	return h.render(c, "scorecard_report", p)

@@ -127,6 +127,10 @@ func TestScorecardShowsEveryRowSubComponentAndState(t *testing.T) {
 	for _, label := range []string{"đạt", "chưa đạt", "chưa có số liệu", "chưa đến hạn", "không có chỉ tiêu"} {
 		mustContain(t, "summary", r.body, `">`+label+`</span> <strong>`)
 	}
+	// Officers are named as on an answer: title and unit, not the person.
+	if u, _ := e.st.UserByLogin(ctx, "admin"); strings.Contains(r.body, "Nhập bởi "+u.Name) {
+		t.Errorf("the scorecard names the officer %q", u.Name)
+	}
 	if f := e.get(filePath(onTime)); f.status != http.StatusOK {
 		t.Errorf("evidence file: %d", f.status)
 	}

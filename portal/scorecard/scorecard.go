@@ -29,8 +29,8 @@ type Entered struct {
 	PeriodKind string
 	Start      time.Time
 	Value      float64
-	File       *Link // nil: no file
-	By         string
+	File       *Link  // nil: no file
+	By         string // who entered it, as the public sees officers (title, unit)
 	At         time.Time
 	Corrected  bool // it replaced an earlier value
 	Note       string
