@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"net/http"
-	"net/url"
 	"regexp"
 	"strings"
 	"sync"
@@ -384,5 +383,17 @@ func TestHomeShowsThePlanHeadline(t *testing.T) {
 	r := e.get("/")
 	mustContain(t, "home", r.body, "Thực hiện cam kết năm 2026", "câu hỏi được trả lời đúng hạn",
 		"nội dung công khai đúng hạn luật định", "chỉ số có chỉ tiêu của kế hoạch năm 2026 đã đạt", `<a href="/chi-so">`)
-	_ = url.Values{}
+	var doc struct {
+		Counts map[string]int `json:"counts"`
+	}
+	if err := json.Unmarshal([]byte(e.get("/chi-so.json").body), &doc); err != nil {
+		t.Fatal(err)
+	}
+	withTarget := 0
+	for state, n := range doc.Counts {
+		if state != "không có chỉ tiêu" {
+			withTarget += n
+		}
+	}
+	mustContain(t, "home figure", r.body, "<strong>"+itoa(int64(doc.Counts["đạt"]))+"/"+itoa(int64(withTarget))+"</strong>")
 }
