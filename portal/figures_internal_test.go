@@ -132,3 +132,53 @@ func TestPlanRowLabelNamesTheSubComponent(t *testing.T) {
 	}
 	t.Error("no label for 4b")
 }
+
+// Drafts whose comment window closed in the period: one with its
+// synthesis, one without, and one never published (counted, not listed).
+func TestDraftsSynthesisedCountsWindowsClosedInThePeriod(t *testing.T) {
+	h := demoHandler(t)
+	ctx := context.Background()
+	draft := func(title string, publish bool, closes time.Time) int64 {
+		id, err := h.store.CreateDisclosure(ctx, store.DisclosureInput{Category: store.CommentCategory, Title: title, Body: "<p>Dự thảo</p>"}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if publish {
+			if err := h.store.PublishDisclosure(ctx, id, 0); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := h.store.SetCommentWindow(ctx, id, closes.AddDate(0, 0, -30), closes, 0); err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	done := draft("Dự thảo quy chế thôn", true, time.Date(2026, 10, 10, 0, 0, 0, 0, time.UTC))
+	waiting := draft("Dự thảo kế hoạch làm đường", true, time.Date(2026, 11, 5, 0, 0, 0, 0, time.UTC))
+	draft("Dự thảo chưa công khai", false, time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC))
+	draft("Dự thảo năm sau", true, time.Date(2027, 1, 20, 0, 0, 0, 0, time.UTC))
+	if err := h.store.PublishSynthesis(ctx, done, 0); err != nil {
+		t.Fatal(err)
+	}
+	v, err := h.computedValue(ctx, "du-thao-tong-hop", year(2026))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Num != 1 || v.Den != 3 || v.Hidden != 1 || !slices.Equal(v.Items, []int64{done, waiting}) {
+		t.Errorf("drafts synthesised: %+v", v)
+	}
+}
+
+// The reception schedule counts from its first publication: the portal
+// recorded no reception day before it.
+func TestReceptionWeeksStartWithTheSchedule(t *testing.T) {
+	h := demoHandler(t)
+	ctx := context.Background()
+	if v, err := h.computedValue(ctx, "tiep-dan-chu-tich", year(2023)); err != nil || !v.NoData {
+		t.Errorf("2023, before the schedule: %+v, %v", v, err)
+	}
+	v, err := h.computedValue(ctx, "tiep-dan-chu-tich", year(2026))
+	if err != nil || v.NoData || v.Den == 0 || v.Den > 10 || len(v.Items) != 1 {
+		t.Errorf("2026: %+v, %v", v, err)
+	}
+}
