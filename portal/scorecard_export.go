@@ -250,7 +250,7 @@ func (h *handler) scorecardXLSX(c *fiber.Ctx) error {
 	rows := [][]string{
 		{"BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH"},
 		{r.PV.Plan.Title},
-		{"Xã", settings.CommuneName},
+		{"Đơn vị báo cáo", "Ủy ban nhân dân " + settings.CommuneName},
 		{"Kỳ báo cáo", r.Card.Period.Label()},
 		{"Ngày lập", fmtDate(r.Card.Today)},
 		{"Người lập", r.Preparer},
