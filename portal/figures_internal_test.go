@@ -5,11 +5,13 @@ import (
 	"io"
 	"log/slog"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"minhbach/portal/indicators"
 	"minhbach/portal/plan"
+	"minhbach/portal/scorecard"
 	"minhbach/seeds"
 	"minhbach/store"
 )
@@ -180,5 +182,20 @@ func TestReceptionWeeksStartWithTheSchedule(t *testing.T) {
 	v, err := h.computedValue(ctx, "tiep-dan-chu-tich", year(2026))
 	if err != nil || v.NoData || v.Den == 0 || v.Den > 10 || len(v.Items) != 1 {
 		t.Errorf("2026: %+v, %v", v, err)
+	}
+}
+
+// A spreadsheet cell lists the first evidenceInCell links and says how
+// many more there are.
+func TestExportCellBoundsItsLinks(t *testing.T) {
+	e := scoreExport{Hidden: 2}
+	for i := range 150 {
+		e.Evidence = append(e.Evidence, scorecard.Link{URL: "/hoi-dap/" + itoa(int64(i+1))})
+	}
+	cell := e.cells()[10]
+	lines := strings.Split(cell, "\n")
+	if len(lines) != evidenceInCell+2 || lines[evidenceInCell] != "và 50 mục công khai khác (xem tệp JSON)" ||
+		lines[evidenceInCell+1] != "2 mục không công khai" || lines[0] != "/hoi-dap/1" {
+		t.Errorf("cell: %d lines, %q … %q", len(lines), lines[0], lines[len(lines)-2:])
 	}
 }

@@ -75,11 +75,20 @@ func scoreExports(card scorecard.Card, base string) []scoreExport {
 	return out
 }
 
+// evidenceInCell bounds the links in one cell of the CSV and the workbook
+// (a spreadsheet cell holds 32,767 characters at most); the JSON lists
+// them all.
+const evidenceInCell = 100
+
 // cells is the line as a spreadsheet row, in scoreExportHeader's order.
 func (e scoreExport) cells() []string {
-	links := make([]string, len(e.Evidence))
+	var links []string
 	for i, l := range e.Evidence {
-		links[i] = l.URL
+		if i == evidenceInCell {
+			links = append(links, "và "+strconv.Itoa(len(e.Evidence)-i)+" mục công khai khác (xem tệp JSON)")
+			break
+		}
+		links = append(links, l.URL)
 	}
 	ev := strings.Join(links, "\n")
 	if e.Hidden > 0 {

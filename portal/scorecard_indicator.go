@@ -23,7 +23,15 @@ type indicatorPage struct {
 	RowPath string
 	Whole   string
 	ByMonth bool // the trend is by month (else by the indicator's period)
+	// More is how many items counted are public but not listed: the page
+	// lists evidenceListed of them.
+	More int
+	JSON string // the scorecard's JSON, which lists every item
 }
+
+// evidenceListed bounds the items an indicator's page lists: a year of
+// questions is thousands, too much for a phone on mobile data.
+const evidenceListed = 100
 
 // scorecardIndicator is /chi-so/{sub}/{slug}: one indicator, its trend
 // through the plan's year as a chart and a table, its target, how it is
@@ -52,9 +60,14 @@ func (h *handler) scorecardIndicator(c *fiber.Ctx) error {
 		return err
 	}
 	p := &indicatorPage{Base: h.base(c, in.Name), PV: pv, Row: row, Sub: sub, SubKey: subKey,
-		Line:    lineView{L: line, Path: c.Path()}, // the evidence is listed whole below
+		Line:    lineView{L: line, Path: c.Path(), Count: len(line.Evidence)}, // the evidence is listed below
 		RowPath: withYear(scorecardRowPath(row.Number), pv.Asked), Whole: withYear(scorecardPath, pv.Asked),
 		ByMonth: in.Kind != plan.Entered}
+	if n := len(p.Line.L.Evidence); n > evidenceListed {
+		p.More = n - evidenceListed
+		p.Line.L.Evidence = p.Line.L.Evidence[:evidenceListed]
+	}
+	p.JSON = withYear(scorecardPath+".json", pv.Asked)
 	p.Description = in.Name + ": giá trị theo từng kỳ năm " + itoa(int64(pv.Plan.Year)) + ", chỉ tiêu, cách tính và bằng chứng."
 	if p.Trend, err = scorecard.Trend(subKey, in, year, now, src); err != nil {
 		return err

@@ -19,9 +19,10 @@ const evidenceShown = 5
 
 // lineView is one indicator line with its address.
 type lineView struct {
-	L    scorecard.Line
-	Path string
-	Max  int // evidence links listed
+	L     scorecard.Line
+	Path  string
+	Max   int // evidence links listed
+	Count int // public items counted, listed or not
 }
 
 type subView struct {
@@ -45,7 +46,7 @@ func rowViews(card scorecard.Card, year int) []rowView {
 		for _, s := range r.Subs {
 			sv := subView{Key: s.Key, Sub: s.Sub}
 			for _, l := range s.Lines {
-				sv.Lines = append(sv.Lines, lineView{L: l, Path: withYear(scorecardIndicatorPath(l.Key), year), Max: evidenceShown})
+				sv.Lines = append(sv.Lines, lineView{L: l, Path: withYear(scorecardIndicatorPath(l.Key), year), Max: evidenceShown, Count: len(l.Evidence)})
 			}
 			rv.Subs = append(rv.Subs, sv)
 		}
