@@ -9,12 +9,15 @@ import (
 	"minhbach/portal/qclock"
 )
 
-// QuestionFacts reads what the question indicators need of every item
-// received or first answered between the civil dates from and to (both
-// included), and of every item still open whenever received (for
-// OverdueNow, judged on the store's today). It scans the items: the
-// maintained monthly aggregates (question_stats) replace it where the
-// figures must stay fast over a million items.
+// QuestionFacts reads what the question indicators need of the items
+// received by the civil date to that were first answered on or after from
+// (by any date: an item received in the period and answered later counts
+// in AcceptedPublished), and of every item still open (for OverdueNow,
+// judged on the store's today, and for items accepted and not answered
+// yet). Items that ended without an answer (rejected, forwarded,
+// dismissed) count in no indicator and are left out, so both halves read
+// an index. The maintained monthly aggregates (question_stats) replace it
+// where the figures must stay fast over a million items.
 func (s *Store) QuestionFacts(ctx context.Context, from, to time.Time) ([]indicators.QuestionFact, error) {
 	cal, err := s.calendar()
 	if err != nil {
@@ -28,8 +31,9 @@ func (s *Store) QuestionFacts(ctx context.Context, from, to time.Time) ([]indica
 			q.first_answered_at, q.first_due_on, q.apology <> '', COALESCE(q.satisfaction, 0),
 			COALESCE(un.name, ''), q.topic
 		FROM questions q LEFT JOIN units un ON un.id = q.unit_id
-		WHERE q.received_on <= ? AND (q.received_on >= ? OR q.first_answered_at >= ? OR q.open = 1)`,
-		fmtDate(to), fmtDate(from), ts(from.AddDate(0, 0, -1)))
+		WHERE q.id IN (SELECT id FROM questions WHERE first_answered_at >= ? AND first_answered_at <> ''
+			UNION SELECT id FROM questions WHERE open = 1) AND q.received_on <= ?`,
+		ts(from.AddDate(0, 0, -1)), fmtDate(to))
 	if err != nil {
 		return nil, fmt.Errorf("store: question facts: %w", err)
 	}
