@@ -14,6 +14,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"minhbach/portal"
 	"minhbach/portal/plan"
 	"minhbach/seeds"
 	"minhbach/store"
@@ -23,10 +24,11 @@ import (
 // in the fourth quarter of the demo's 2026 plan.
 var scorecardDay = time.Date(2026, 11, 26, 3, 0, 0, 0, time.UTC)
 
-// newScorecardEnv is the demo portal with its clock on scorecardDay.
+// newScorecardEnv is the demo portal with its clock on scorecardDay,
+// without the demo's figures and links: each test enters its own.
 func newScorecardEnv(t *testing.T) *env {
 	t.Helper()
-	e := newEnv(t)
+	e := newEnvSeeded(t, true, seeds.Options{DemoPassword: demoPassword, NoPlanEvidence: true}, portal.Config{})
 	e.st.SetClock(func() time.Time { return scorecardDay })
 	return e
 }
