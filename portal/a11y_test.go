@@ -60,7 +60,7 @@ func TestBrowserAccessibility(t *testing.T) {
 	}
 	fx := e.questionFixture()
 	public = append(public, "/hoi-dap", "/hoi-dap/"+itoa(fx.Answered), "/hoi-dap/"+itoa(fx.Duplicate),
-		"/hoi-dap/qua-han", "/hoi-dap/khieu-nai-to-cao", "/chi-so/hoi-dap")
+		"/hoi-dap/qua-han", "/hoi-dap/khieu-nai-to-cao", "/chi-so", "/chi-so/4b/tra-loi-dung-han", "/chi-so/bao-cao?ky=2026", "/chi-so/hoi-dap")
 	for _, p := range public {
 		check(p)
 	}

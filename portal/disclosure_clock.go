@@ -28,22 +28,20 @@ type clockView struct {
 	Period   bool // the decision date is the end of the period reported
 }
 
-// clockOf judges item d on day asOf. Published items are judged by the
-// rule frozen at their first publication; drafts by the rule in force.
-func (h *handler) clockOf(ctx context.Context, d store.Disclosure, asOf time.Time) (*clockView, error) {
-	r, frozen := d.ClockRuleValue()
+// judge is the legal clock's verdict on item d on day asOf, with the
+// rule it was judged by: the rule frozen at the item's first publication,
+// else the one of all (the rules in force and past) for its decision day.
+// ok is false when no rule applies. Many items are judged with one read
+// of the rules.
+func (h *handler) judge(all []rules.DisclosureRule, d store.Disclosure, asOf time.Time) (r rules.DisclosureRule, v discclock.Verdict, frozen, ok bool) {
+	r, frozen = d.ClockRuleValue()
 	if !frozen {
-		all, err := h.store.DisclosureRules(ctx)
-		if err != nil {
-			return nil, err
-		}
 		day := d.DecidedOn
 		if day.IsZero() {
 			day = today(asOf)
 		}
-		var ok bool
 		if r, ok = rules.RuleFor(all, store.KindID(d.Category, d.Kind), day); !ok {
-			return nil, nil
+			return r, v, false, false
 		}
 	}
 	f := discclock.Facts{Decided: d.DecidedOn, PostFrom: d.PostingFrom, PostUntil: d.PostingUntil}
@@ -53,7 +51,23 @@ func (h *handler) clockOf(ctx context.Context, d store.Disclosure, asOf time.Tim
 	if !d.WithdrawnAt.IsZero() {
 		f.WithdrawnOn = today(d.WithdrawnAt)
 	}
-	v := discclock.Judge(h.calendar(), r, f, today(asOf))
+	return r, discclock.Judge(h.calendar(), r, f, today(asOf)), frozen, true
+}
+
+// clockOf judges item d on day asOf. Published items are judged by the
+// rule frozen at their first publication; drafts by the rule in force.
+func (h *handler) clockOf(ctx context.Context, d store.Disclosure, asOf time.Time) (*clockView, error) {
+	var all []rules.DisclosureRule
+	if _, frozen := d.ClockRuleValue(); !frozen {
+		var err error
+		if all, err = h.store.DisclosureRules(ctx); err != nil {
+			return nil, err
+		}
+	}
+	r, v, frozen, ok := h.judge(all, d, asOf)
+	if !ok {
+		return nil, nil
+	}
 	cv := &clockView{Rule: r, Verdict: v, Frozen: frozen, Decided: d.DecidedOn}
 	if k, ok := rules.LookupKind(d.Category, d.Kind); ok && d.Kind != "" {
 		cv.KindName, cv.Period = k.Name, k.Period

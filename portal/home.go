@@ -19,6 +19,7 @@ type homePage struct {
 	Categories []categoryCount
 	Answers    homeAnswers
 	Reception  *sessionView // the next citizen reception session; nil when none
+	Headline   headline
 }
 
 // home shows the newest disclosures and the way into every category.
@@ -38,6 +39,9 @@ func (h *handler) home(c *fiber.Ctx) error {
 	}
 	p := &homePage{Base: h.base(c, ""), Latest: latest, Categories: cats, Answers: answers}
 	if p.Reception, err = h.nextReception(c); err != nil {
+		return err
+	}
+	if p.Headline, err = h.homeHeadline(c); err != nil {
 		return err
 	}
 	return h.render(c, "home", p)

@@ -1,7 +1,6 @@
 package portal
 
 import (
-	"encoding/json"
 	"html/template"
 	"net/url"
 	"strconv"
@@ -9,29 +8,17 @@ import (
 	"time"
 
 	"minhbach/portal/plan"
-	"minhbach/store"
 )
 
 // The officers' pages of the plan's indicators, and what their templates
 // call.
 func init() {
 	pageNames = append(pageNames, "indicators_officer", "indicator_officer", "indicator_unlink", "plan_sub_edit")
-	rowLabels[plan.Category] = planRowLabel
 	// The store's audit actions for values and links (store/indicator.go).
 	actionLabels["indicator_value"] = "Nhập số liệu chỉ số"
 	actionLabels["indicator_value_corrected"] = "Sửa số liệu chỉ số"
 	actionLabels["indicator_linked"] = "Gắn văn bản chứng minh chỉ số"
 	actionLabels["indicator_unlinked"] = "Bỏ liên kết văn bản khỏi chỉ số"
-}
-
-// planRowLabel names a plan's row in its history: "6c. Nâng cao chất
-// lượng…".
-func planRowLabel(_ store.Disclosure, _ time.Time, row []byte) string {
-	var r plan.SubRow
-	if json.Unmarshal(row, &r) != nil || r.Key == "" {
-		return ""
-	}
-	return r.Key + ". " + r.Name
 }
 
 func indicatorOfficerFuncs() template.FuncMap {

@@ -73,7 +73,7 @@ type indicatorUnlinkPage struct {
 }
 
 // linkedAt finds the linked disclosure the form names.
-func linkedAt(p *indicatorPage, st planState, raw string) (linkedItem, error) {
+func linkedAt(p *officerIndicatorPage, st planState, raw string) (linkedItem, error) {
 	id, err := strconv.ParseInt(raw, 10, 64)
 	if err != nil {
 		return linkedItem{}, errNotFound()

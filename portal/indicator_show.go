@@ -11,11 +11,11 @@ import (
 	"minhbach/store"
 )
 
-// indicatorPage is /can-bo/chi-so/{subkey}/{slug}: one indicator of a
+// officerIndicatorPage is /can-bo/chi-so/{subkey}/{slug}: one indicator of a
 // plan, with the form its kind needs. Entered: a value for a period, with
 // the history of every value. Documented: the linked disclosures.
 // Computed: where the public sees it.
-type indicatorPage struct {
+type officerIndicatorPage struct {
 	Base
 	D                  store.Disclosure
 	Plan               plan.Plan
@@ -67,16 +67,16 @@ type valueView struct {
 type linkForm struct{ Choice, Number string }
 
 // ErrorSummary lists the errors of the page's forms.
-func (p *indicatorPage) ErrorSummary() []fieldError {
+func (p *officerIndicatorPage) ErrorSummary() []fieldError {
 	out := p.Errors.inOrder([]string{"period", "value", "file", "note"})
 	return append(out, p.LinkErrors.inOrder([]string{"van-ban", "so"})...)
 }
 
 // Correction reports whether saving the form replaces a value in force.
-func (p *indicatorPage) Correction() bool { return p.Current != nil }
+func (p *officerIndicatorPage) Correction() bool { return p.Current != nil }
 
 // officerIndicator loads the plan and the indicator the path names.
-func (h *handler) officerIndicator(c *fiber.Ctx) (*indicatorPage, planState, error) {
+func (h *handler) officerIndicator(c *fiber.Ctx) (*officerIndicatorPage, planState, error) {
 	d, pl, ok, err := h.officerPlan(c)
 	if err != nil {
 		return nil, planState{}, err
@@ -94,7 +94,7 @@ func (h *handler) officerIndicator(c *fiber.Ctx) (*indicatorPage, planState, err
 	if err != nil {
 		return nil, planState{}, err
 	}
-	p := &indicatorPage{Base: h.base(c, in.Name), D: d, Plan: pl, Row: r, Sub: s, In: in, Key: key, SubKey: sub,
+	p := &officerIndicatorPage{Base: h.base(c, in.Name), D: d, Plan: pl, Row: r, Sub: s, In: in, Key: key, SubKey: sub,
 		KindLabel: indicatorKindLabel(in.Kind), Target: targetText(in.Target, in.Unit), PeriodLabel: plan.PeriodLabel(in.Period),
 		PublicURL: publicIndicatorURL(key), ListURL: officerIndicatorsPlanPath(d.ID), Editable: d.IsPublished(),
 		Errors: fieldErrors{}, LinkErrors: fieldErrors{}, Accept: evidenceAccept, MaxUploadMB: MaxUploadBytes >> 20}
@@ -142,7 +142,7 @@ func seenOf(st planState, key, kind string, start time.Time) string {
 }
 
 // renderIndicator fills what the page shows around the forms p holds.
-func (h *handler) renderIndicator(c *fiber.Ctx, p *indicatorPage, st planState, status int) error {
+func (h *handler) renderIndicator(c *fiber.Ctx, p *officerIndicatorPage, st planState, status int) error {
 	ctx := c.UserContext()
 	switch p.In.Kind {
 	case plan.Entered:

@@ -117,7 +117,7 @@ func (h *handler) indicatorValueSave(c *fiber.Ctx) error {
 
 // valueConflict sends the form back as typed, saying what someone else
 // saved meanwhile; saving again, with a reason, corrects that value.
-func (h *handler) valueConflict(c *fiber.Ctx, p *indicatorPage, st planState, current store.IndicatorValue) error {
+func (h *handler) valueConflict(c *fiber.Ctx, p *officerIndicatorPage, st planState, current store.IndicatorValue) error {
 	who := current.EnteredName
 	if who == "" {
 		who = "Một cán bộ khác"

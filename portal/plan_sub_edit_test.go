@@ -92,8 +92,8 @@ func TestEditingATargetMakesAVersionWithTheChangedRow(t *testing.T) {
 		t.Fatalf("version %d → %d", before.Version, after.Version)
 	}
 	hist := e.get("/cong-khai/" + itoa(planID) + "/lich-su").body
-	mustContain(t, "history", hist, "Huyện giao chỉ tiêu mới", "Sửa 1 dòng: 6c. "+sub.Name)
-	_, _, in, _ := planOf(t, e, planID).Indicator(valueKey)
+	mustContain(t, "history", hist, "Huyện giao chỉ tiêu mới", "Sửa 1 dòng: 6c – "+sub.Name)
+	_, _, in, _ := planRows(t, e, planID).Indicator(valueKey)
 	if in.Target == nil || in.Target.Value != 96 {
 		t.Errorf("target: %+v", in.Target)
 	}
@@ -113,7 +113,7 @@ func TestEditingATargetMakesAVersionWithTheChangedRow(t *testing.T) {
 	if strings.Contains(page.body, `name="ind-0-slug"`) {
 		t.Error("a slug with values is editable")
 	}
-	_, sub, _ = planOf(t, e, planID).Sub("6c")
+	_, sub, _ = planRows(t, e, planID).Sub("6c")
 	f = subFormValues(tok, field(t, planStampRe, page.body), sub)
 	f.Set("ind-0-slug", "doi-ma")
 	f.Set("ind-0-name", "Hồ sơ giải quyết đúng hạn (đổi tên)")
@@ -121,13 +121,13 @@ func TestEditingATargetMakesAVersionWithTheChangedRow(t *testing.T) {
 	if r := e.post(path, f); r.status != http.StatusSeeOther {
 		t.Fatalf("rename: %d\n%s", r.status, r.body)
 	}
-	if _, _, in, ok := planOf(t, e, planID).Indicator(valueKey); !ok || in.Name != "Hồ sơ giải quyết đúng hạn (đổi tên)" {
+	if _, _, in, ok := planRows(t, e, planID).Indicator(valueKey); !ok || in.Name != "Hồ sơ giải quyết đúng hạn (đổi tên)" {
 		t.Errorf("slug changed or name not saved: %+v %v", in, ok)
 	}
 }
 
 // planOf is a plan disclosure's working copy.
-func planOf(t *testing.T, e *env, id int64) plan.Plan {
+func planRows(t *testing.T, e *env, id int64) plan.Plan {
 	t.Helper()
 	d, err := e.st.Disclosure(context.Background(), id)
 	if err != nil {

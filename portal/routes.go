@@ -45,6 +45,14 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get(proceduresPath, h.cached([]string{filterField}, h.procedureCatalogue))
 	app.Get(proceduresPath+"/xuat.:format", h.procedureExport)
 
+	// The plan's scorecard: pages, exports and the report sent upward.
+	app.Get(scorecardPath, h.cached([]string{paramYear}, h.scorecardIndex))
+	app.Get(scorecardPath+".:format", h.cached([]string{paramYear}, h.scorecardExport))
+	app.Get(scorecardReportPath, h.cached([]string{paramPeriod}, h.scorecardReport))
+	app.Get(scorecardReportPath+".xlsx", h.cached([]string{paramPeriod}, h.scorecardXLSX))
+	app.Get(scorecardPath+"/:n<int>", h.cached([]string{paramYear}, h.scorecardRow))
+	app.Get(scorecardPath+"/:sub/:slug", h.cached([]string{paramYear}, h.scorecardIndicator))
+
 	// Residents' questions and the asker's private pages: never cached, and
 	// the tracking code is never in their URLs (see question_track.go).
 	app.Get(askPath, h.askForm)

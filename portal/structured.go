@@ -10,6 +10,7 @@ import (
 
 	"minhbach/portal/households"
 	"minhbach/portal/land"
+	"minhbach/portal/plan"
 	"minhbach/portal/procedure"
 	"minhbach/portal/rules"
 	"minhbach/store"
@@ -26,6 +27,7 @@ type structuredSection struct {
 	Land         *landSection         // dat-dai-quy-hoach: land-use plans (land_section.go)
 	Compensation *compensationSection // boi-thuong-tai-dinh-cu (land_section.go)
 	Procedure    *procedureSection    // thu-tuc-hanh-chinh (procedure_section.go)
+	Plan         *planSection         // ke-hoach-bao-cao/ke-hoach-papi (plan_section.go)
 }
 
 // structuredSection builds the structured part of item d's page as of
@@ -68,6 +70,8 @@ func (h *handler) structuredSection(c *fiber.Ctx, d store.Disclosure, rowsVersio
 		s.Compensation, err = h.compensationSection(c, d, rowsVersion, asOf)
 	case procedure.Category:
 		s.Procedure, err = h.procedureSection(c, d, rowsVersion, asOf)
+	case plan.Category:
+		s.Plan, err = h.planSection(c, d, rowsVersion, asOf)
 	}
 	if err != nil || s == (structuredSection{}) {
 		return nil, err
