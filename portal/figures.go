@@ -7,6 +7,7 @@ import (
 	"minhbach/portal/contacts"
 	"minhbach/portal/indicators"
 	"minhbach/portal/reception"
+	"minhbach/portal/vn"
 	"minhbach/store"
 )
 
@@ -80,11 +81,20 @@ func (f *figures) value(function string, p indicators.Period) (indicators.Value,
 	if !ok {
 		return indicators.Value{NoData: true}, nil
 	}
-	if err := f.load(factsOf(function)); err != nil {
-		return indicators.Value{}, err
-	}
 	if p.From.After(f.today) {
 		return indicators.Value{NoData: true}, nil
+	}
+	// Question figures over whole months (months, quarters, years) come
+	// from the statistics the database keeps, whatever the number of
+	// items; nothing is received or answered after today, so the period
+	// need not be cut there. Their evidence is the list of the items
+	// (evidence).
+	if factsOf(function) == factQuestions && wholeMonths(p) {
+		v, _, err := f.h.store.QuestionValue(f.ctx, function, p.From, p.To)
+		return v, err
+	}
+	if err := f.load(factsOf(function)); err != nil {
+		return indicators.Value{}, err
 	}
 	if p.To.After(f.today) {
 		p.To = f.today
@@ -101,6 +111,26 @@ func (f *figures) value(function string, p indicators.Period) (indicators.Value,
 		}
 	}
 	return def.Compute(f.facts, p), nil
+}
+
+// wholeMonths reports whether p runs from the first day of a month to the
+// last day of a month.
+func wholeMonths(p indicators.Period) bool {
+	return p.From.Day() == 1 && p.To.AddDate(0, 0, 1).Day() == 1 && !p.To.Before(p.From)
+}
+
+// evidence links what a computed value counted: the items it lists, or for
+// a question figure from the kept statistics, which lists none, the public
+// list of the items behind it.
+func (f *figures) evidence(function string, p indicators.Period, v indicators.Value) []itemLink {
+	if factsOf(function) == factQuestions && len(v.Items) == 0 {
+		if v.Den == 0 || v.Den == v.Hidden {
+			return nil
+		}
+		return []itemLink{{"Danh sách câu hỏi được tính (" + vn.Number(int64(v.Den-v.Hidden)) + " câu công khai)",
+			questionEvidencePath(function, p)}}
+	}
+	return f.links(function, v.Items)
 }
 
 // load reads one kind of facts for the span, once.

@@ -80,7 +80,7 @@ func (h *handler) scorecardSources(ctx context.Context, planID int64, span score
 			return v, nil, err
 		}
 		var links []scorecard.Link
-		for _, l := range fig.links(function, v.Items) {
+		for _, l := range fig.evidence(function, p, v) {
 			links = append(links, scorecard.Link{Label: l.Label, URL: l.URL})
 		}
 		return v, links, nil

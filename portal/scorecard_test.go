@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"html"
 	"net/http"
 	"regexp"
 	"strings"
@@ -227,8 +228,17 @@ func TestIndicatorPageShowsTrendTableMethodAndEvidence(t *testing.T) {
 	}
 	r = e.get("/chi-so/4b/tra-loi-dung-han")
 	mustContain(t, "computed indicator", r.body, "tháng 1/2026", "tháng 12/2026", "Diễn biến theo tháng",
-		"Tỷ lệ câu hỏi, kiến nghị, phản ánh có câu trả lời đầu tiên", "Mục đã tính", `href="/hoi-dap/`,
+		"Tỷ lệ câu hỏi, kiến nghị, phản ánh có câu trả lời đầu tiên", "Mục đã tính",
 		"mục không công khai: khiếu nại, tố cáo được bảo vệ, mục bị từ chối")
+	// A question figure is read from the kept statistics: its evidence is
+	// the public list of the items behind it, which lists them.
+	m := regexp.MustCompile(`href="(/hoi-dap\?theo=tra-loi&amp;tu=2026-[0-9]{2}&amp;den=2026-[0-9]{2})"`).FindStringSubmatch(r.body)
+	if m == nil {
+		t.Fatal("computed indicator: no link to the questions counted")
+	}
+	if l := e.get(html.UnescapeString(m[1])); l.status != 200 || !strings.Contains(l.body, `href="/hoi-dap/`) {
+		t.Errorf("%s: status %d, no question listed", m[1], l.status)
+	}
 }
 
 func TestScorecardExportsParse(t *testing.T) {
