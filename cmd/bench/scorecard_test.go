@@ -87,7 +87,7 @@ func TestScorecardOnly(t *testing.T) {
 	}
 	for _, want := range []string{"scorecard section", "data:    300 questions", "kept figures, a year, total",
 		"kept figures, a year, by unit", "kept figures, a year, by topic", "overdue now, by unit", "/chi-so/hoi-dap (this year)",
-		"/hoi-dap received in", "/hoi-dap answered late in"} {
+		"/chi-so (the plan's scorecard)", "/chi-so/4b/tra-loi-dung-han", "/hoi-dap received in", "/hoi-dap answered late in"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}
