@@ -12,8 +12,9 @@ import (
 // TestBrowserOfficerEntersAValue: an officer on a phone opens the
 // indicators from the home page's reminders, types a value out of range
 // with its evidence file, gets the error by the field with the file kept,
-// corrects the value and saves. Every page of the walk passes axe-core and
-// fits the screen.
+// corrects the value and saves; the public scorecard's line of the
+// indicator turns from "no data" to "met" with the value and its evidence
+// file. Every page of the walk passes axe-core and fits the screen.
 func TestBrowserOfficerEntersAValue(t *testing.T) {
 	ctx, console := newBrowser(t)
 	axe, err := os.ReadFile(axePath(t))
@@ -33,6 +34,13 @@ func TestBrowserOfficerEntersAValue(t *testing.T) {
 	check(indicatorURL(planID, "1a/van-ban"))
 	check(indicatorURL(planID, "4b/tra-loi-dung-han"))
 	check("/can-bo/cong-khai/" + itoa(planID) + "/ke-hoach/6c")
+	scoreLine := func() string {
+		t.Helper()
+		do(t, ctx, chromedp.Navigate(e.url+"/chi-so?nam=2026"))
+		return run(t, ctx, chromedp.Text(chromedp.CSS(`li.score-line:has(a[href*="/chi-so/`+valueKey+`"])`)))
+	}
+	before := scoreLine()
+	mustContain(t, "scorecard before", before, "chưa có số liệu", "tháng 5/2026", "Chưa có bằng chứng")
 	check(indicatorURL(planID, valueKey))
 
 	file := filepath.Join(t.TempDir(), "bao-cao-thang-5.pdf")
@@ -55,6 +63,12 @@ func TestBrowserOfficerEntersAValue(t *testing.T) {
 	screenshot(t, ctx, "browser-360px-indicator-value.png")
 	do(t, ctx, chromedp.Navigate(e.url+"/can-bo/chi-so"))
 	screenshot(t, ctx, "browser-360px-indicators.png")
+	after := scoreLine()
+	mustContain(t, "scorecard after", after, "đạt", "96,5 %", "tháng 5/2026", "bao-cao-thang-5.pdf")
+	if strings.Contains(after, "chưa có số liệu") || strings.Contains(after, "chưa đạt") {
+		t.Errorf("scorecard line after the value: %q", after)
+	}
+	screenshot(t, ctx, "browser-360px-scorecard-after-value.png")
 	for _, msg := range console.all() {
 		if !strings.Contains(msg, "status of 422") { // the form sent back, as intended
 			t.Errorf("browser console: %s", msg)
