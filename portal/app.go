@@ -77,8 +77,6 @@ type handler struct {
 
 	calMu sync.Mutex // reloads of cal take turns
 	cal   atomic.Pointer[workdays.Calendar]
-
-	heads headlineMemo // the home page's figures of the plan
 }
 
 // New builds the Fiber application.

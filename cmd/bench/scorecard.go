@@ -296,6 +296,8 @@ func (b *bench) scorecardCompare(ctx context.Context) (*scorecardResult, error) 
 		// The scorecard itself and an indicator's trend by month.
 		{"/chi-so (the plan's scorecard)", page("/chi-so")},
 		{"/chi-so/4b/tra-loi-dung-han", page("/chi-so/4b/tra-loi-dung-han")},
+		// The home page counts its three figures from the scorecard.
+		{"/ (home, with the plan's figures)", page("/")},
 		// The lists a figure links to, for a year nine years back.
 		{fmt.Sprintf("/hoi-dap received in %d", res.year-9), page(fmt.Sprintf("/hoi-dap?theo=nhan&tu=%d-01&den=%d-12", res.year-9, res.year-9))},
 		{fmt.Sprintf("/hoi-dap answered late in %d", res.year-9), page(fmt.Sprintf("/hoi-dap?theo=tra-loi&tu=%d-01&den=%d-12&han=tre", res.year-9, res.year-9))},
