@@ -89,9 +89,6 @@ func officerPlanSubPath(planID int64, subKey string) string {
 	return officerItemActionPath(planID, "ke-hoach") + "/" + url.PathEscape(subKey)
 }
 
-// publicIndicatorURL is an indicator's public page on the scorecard.
-func publicIndicatorURL(key string) string { return "/chi-so/" + keyPath(key) }
-
 // unitNote is the unit after a label: " (%)"; "" for none.
 func unitNote(unit string) string {
 	if unit == "" {

@@ -318,7 +318,7 @@ func TestLinkAndUnlinkADocument(t *testing.T) {
 		t.Errorf("second unlink: %d", r.status)
 	}
 	// A computed indicator only explains itself and points to its public page.
-	mustContain(t, "computed", e.get(indicatorURL(planID, "4b/tra-loi-dung-han")).body, "Cổng tự tính chỉ số này", `href="/chi-so/4b/tra-loi-dung-han"`)
+	mustContain(t, "computed", e.get(indicatorURL(planID, "4b/tra-loi-dung-han")).body, "Cổng tự tính chỉ số này", `href="/chi-so/4b/tra-loi-dung-han?nam=2026"`)
 }
 
 func TestCopyAYearMakesADraftAndRefusesATakenYear(t *testing.T) {

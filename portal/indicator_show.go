@@ -96,7 +96,7 @@ func (h *handler) officerIndicator(c *fiber.Ctx) (*officerIndicatorPage, planSta
 	}
 	p := &officerIndicatorPage{Base: h.base(c, in.Name), D: d, Plan: pl, Row: r, Sub: s, In: in, Key: key, SubKey: sub,
 		KindLabel: indicatorKindLabel(in.Kind), Target: targetText(in.Target, in.Unit), PeriodLabel: plan.PeriodLabel(in.Period),
-		PublicURL: publicIndicatorURL(key), ListURL: officerIndicatorsPlanPath(d.ID), Editable: d.IsPublished(),
+		PublicURL: withYear(scorecardIndicatorPath(key), pl.Year), ListURL: officerIndicatorsPlanPath(d.ID), Editable: d.IsPublished(),
 		Errors: fieldErrors{}, LinkErrors: fieldErrors{}, Accept: evidenceAccept, MaxUploadMB: MaxUploadBytes >> 20}
 	p.NoIndex = true
 	return p, st, nil
