@@ -14,17 +14,27 @@ import (
 // links to it: chosen among the recent ones, or by typing the number an
 // older one has in its address (/cong-khai/123).
 
-// indicatorLink links a published disclosure to a documented indicator.
-func (h *handler) indicatorLink(c *fiber.Ctx) error {
+// documentedIndicator is the officers' page of a documented indicator of
+// a published plan, which the link forms change.
+func (h *handler) documentedIndicator(c *fiber.Ctx) (*officerIndicatorPage, planState, error) {
 	p, st, err := h.officerIndicator(c)
 	if err != nil {
-		return err
+		return nil, planState{}, err
 	}
 	if p.In.Kind != plan.Documented {
-		return errNotFound()
+		return nil, planState{}, errNotFound()
 	}
 	if !p.Editable {
-		return errNotEditable(p.D)
+		return nil, planState{}, errNotEditable(p.D)
+	}
+	return p, st, nil
+}
+
+// indicatorLink links a published disclosure to a documented indicator.
+func (h *handler) indicatorLink(c *fiber.Ctx) error {
+	p, st, err := h.documentedIndicator(c)
+	if err != nil {
+		return err
 	}
 	p.Link = linkForm{Choice: formText(c, "van-ban"), Number: formText(c, "so")}
 	field, raw := "van-ban", p.Link.Choice
@@ -107,15 +117,9 @@ func (h *handler) indicatorUnlinkForm(c *fiber.Ctx) error {
 
 // indicatorUnlink removes a link; the store keeps it, stamped.
 func (h *handler) indicatorUnlink(c *fiber.Ctx) error {
-	p, st, err := h.officerIndicator(c)
+	p, st, err := h.documentedIndicator(c)
 	if err != nil {
 		return err
-	}
-	if p.In.Kind != plan.Documented {
-		return errNotFound()
-	}
-	if !p.Editable {
-		return errNotEditable(p.D)
 	}
 	it, err := linkedAt(p, st, formText(c, "van-ban"))
 	if err != nil {

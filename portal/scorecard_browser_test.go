@@ -22,7 +22,7 @@ func TestBrowserScorecardOnA360pxPhoneWithoutJavaScript(t *testing.T) {
 	ctx, console := newBrowser(t)
 	e := newScorecardEnv(t)
 	f := evidenceFile(t, e, "bao-cao-bhyt-2026.pdf")
-	if _, err := e.st.AddIndicatorValue(context.Background(), store.IndicatorValueInput{PlanID: planOf(t, e, 2026),
+	if _, err := e.st.AddIndicatorValue(context.Background(), store.IndicatorValueInput{PlanID: planOfYear(t, e, 2026),
 		Indicator: "7a/bao-phu-bhyt", PeriodKind: store.PeriodYear, PeriodStart: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
 		Value: 93.4, AttachmentID: f.ID, UserID: userID(t, e, "admin")}); err != nil {
 		t.Fatal(err)

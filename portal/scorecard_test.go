@@ -34,24 +34,6 @@ func newScorecardEnv(t *testing.T) *env {
 	return e
 }
 
-// planOf is the id of the demo's published plan of a year.
-func planOf(t *testing.T, e *env, year int) int64 {
-	t.Helper()
-	items, err := e.st.Disclosures(context.Background(), store.DisclosureFilter{Public: true,
-		Category: plan.Category, Kind: plan.Kind, Limit: 100})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range items {
-		var f plan.Facts
-		if json.Unmarshal(d.Facts, &f) == nil && f.Year == year {
-			return d.ID
-		}
-	}
-	t.Fatalf("no %d plan", year)
-	return 0
-}
-
 func userID(t *testing.T, e *env, login string) int64 {
 	t.Helper()
 	u, err := e.st.UserByLogin(context.Background(), login)
@@ -88,7 +70,7 @@ func stateOf(t *testing.T, body, key string) string {
 func TestScorecardShowsEveryRowSubComponentAndState(t *testing.T) {
 	e := newScorecardEnv(t)
 	ctx := context.Background()
-	planID := planOf(t, e, 2026)
+	planID := planOfYear(t, e, 2026)
 	admin := userID(t, e, "admin")
 	october := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
 	onTime := evidenceFile(t, e, "ho-so-thang-10.pdf")
@@ -212,7 +194,7 @@ func publishNow(t *testing.T, e *env, title string, publish bool) int64 {
 func TestIndicatorPageShowsTrendTableMethodAndEvidence(t *testing.T) {
 	e := newScorecardEnv(t)
 	ctx := context.Background()
-	planID := planOf(t, e, 2026)
+	planID := planOfYear(t, e, 2026)
 	f := evidenceFile(t, e, "hai-long-quy-2.pdf")
 	if _, err := e.st.AddIndicatorValue(ctx, store.IndicatorValueInput{PlanID: planID, Indicator: "6c/hai-long-tthc",
 		PeriodKind: store.PeriodQuarter, PeriodStart: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), Value: 91,
@@ -342,7 +324,7 @@ func TestScorecardSameBodyUnderConcurrentRequests(t *testing.T) {
 		serial[p] = e.get(p).body
 	}
 	e.st.SetClock(func() time.Time { return scorecardDay }) // the cache is warm; render again after a change:
-	if _, err := e.st.AddIndicatorValue(context.Background(), store.IndicatorValueInput{PlanID: planOf(t, e, 2026),
+	if _, err := e.st.AddIndicatorValue(context.Background(), store.IndicatorValueInput{PlanID: planOfYear(t, e, 2026),
 		Indicator: "8a/ho-phan-loai-rac", PeriodKind: store.PeriodQuarter, PeriodStart: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC),
 		Value: 120, AttachmentID: evidenceFile(t, e, "rac-quy-3.pdf").ID, UserID: userID(t, e, "admin")}); err != nil {
 		t.Fatal(err)
@@ -384,7 +366,7 @@ func TestScorecardSameBodyUnderConcurrentRequests(t *testing.T) {
 
 func TestPlanItemPageShowsItsTableAndScorecard(t *testing.T) {
 	e := newScorecardEnv(t)
-	id := planOf(t, e, 2026)
+	id := planOfYear(t, e, 2026)
 	r := e.get("/cong-khai/" + itoa(id))
 	mustContain(t, "plan item", r.body, "Phụ lục: nhiệm vụ, kết quả và chỉ số", `href="/chi-so?nam=2026"`,
 		"<summary>4b – ", "Chủ trì:", `href="/chi-so/4b/tra-loi-dung-han?nam=2026"`)
