@@ -22,6 +22,9 @@ type figures struct {
 	today    time.Time
 	facts    indicators.Facts
 	loaded   map[string]bool
+	// counts are the kept question statistics of each period of whole
+	// months asked for: the seven question indicators read them once.
+	counts map[indicators.Period]indicators.QuestionCounts
 	// Labels of the items counted, by path: a disclosure's title, a
 	// village's name. Items without one are named by number.
 	titles map[string]string
@@ -33,7 +36,7 @@ type figures struct {
 // newFigures prepares the figures for periods within from–to.
 func (h *handler) newFigures(ctx context.Context, from, to time.Time) *figures {
 	return &figures{h: h, ctx: ctx, from: from, to: to, today: today(h.now()),
-		loaded: map[string]bool{}, titles: map[string]string{}}
+		loaded: map[string]bool{}, counts: map[indicators.Period]indicators.QuestionCounts{}, titles: map[string]string{}}
 }
 
 // computedValue is a computed indicator's value for period p: function is
@@ -90,8 +93,16 @@ func (f *figures) value(function string, p indicators.Period) (indicators.Value,
 	// need not be cut there. Their evidence is the list of the items
 	// (evidence).
 	if factsOf(function) == factQuestions && wholeMonths(p) {
-		v, _, err := f.h.store.QuestionValue(f.ctx, function, p.From, p.To)
-		return v, err
+		c, ok := f.counts[p]
+		if !ok {
+			var err error
+			if c, err = f.h.store.QuestionCounts(f.ctx, p.From, p.To); err != nil {
+				return indicators.Value{}, err
+			}
+			f.counts[p] = c
+		}
+		v, _ := c.Of(function)
+		return v, nil
 	}
 	if err := f.load(factsOf(function)); err != nil {
 		return indicators.Value{}, err

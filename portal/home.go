@@ -1,8 +1,6 @@
 package portal
 
 import (
-	"time"
-
 	"github.com/gofiber/fiber/v2"
 
 	"minhbach/store"
@@ -33,7 +31,7 @@ func (h *handler) home(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	answers, err := h.homeAnswers(c, time.Now())
+	answers, err := h.homeAnswers(c, h.now())
 	if err != nil {
 		return err
 	}

@@ -147,7 +147,7 @@ type indicatorReminder struct {
 // plan's year are not asked for.
 func (st planState) reminders(now time.Time) []indicatorReminder {
 	var out []indicatorReminder
-	yearStarted := st.Plan.Year <= vnToday(now).Year()
+	yearStarted := st.Plan.Year <= today(now).Year()
 	for _, r := range st.Plan.Rows {
 		for _, s := range r.Subs {
 			sub := plan.SubKey(r.Number, s.Letter)

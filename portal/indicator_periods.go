@@ -1,60 +1,28 @@
 package portal
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
-	"minhbach/portal/plan"
+	"minhbach/portal/scorecard"
 	"minhbach/portal/vn"
 )
 
 // Periods of entered indicators are civil dates: the first day of a month,
-// a quarter or a year, at midnight UTC as the store keeps them. Which
-// periods have started or ended is judged by the date in Vietnam.
-
-func civilMonth(year int, m time.Month) time.Time {
-	return time.Date(year, m, 1, 0, 0, 0, 0, time.UTC)
-}
-
-// vnToday is the civil date in Vietnam at now.
-func vnToday(now time.Time) time.Time {
-	n := now.In(vietnam)
-	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
-}
-
-// periodContaining is the start of the period of kind that holds day.
-func periodContaining(kind string, day time.Time) time.Time {
-	switch kind {
-	case plan.Quarter:
-		return civilMonth(day.Year(), (day.Month()-1)/3*3+1)
-	case plan.Year:
-		return civilMonth(day.Year(), time.January)
-	}
-	return civilMonth(day.Year(), day.Month())
-}
-
-// periodAfter is the start of the period that follows the one at start.
-func periodAfter(kind string, start time.Time) time.Time {
-	switch kind {
-	case plan.Quarter:
-		return start.AddDate(0, 3, 0)
-	case plan.Year:
-		return start.AddDate(1, 0, 0)
-	}
-	return start.AddDate(0, 1, 0)
-}
+// a quarter or a year, at midnight UTC as the store keeps them
+// (scorecard.Period does the arithmetic). Which periods have started or
+// ended is judged by the date in Vietnam.
 
 // startedPeriods lists the periods of kind in year that have started by
 // now, newest first.
 func startedPeriods(kind string, year int, now time.Time) []time.Time {
-	today := vnToday(now)
+	day := today(now)
 	var out []time.Time
-	for p := civilMonth(year, time.January); p.Year() == year && !p.After(today); p = periodAfter(kind, p) {
-		out = append([]time.Time{p}, out...)
+	for p := scorecard.Containing(kind, scorecard.YearOf(year).Start); p.Start.Year() == year && !p.Start.After(day); p = p.Next() {
+		out = append([]time.Time{p.Start}, out...)
 	}
 	return out
 }
@@ -63,29 +31,17 @@ func startedPeriods(kind string, year int, now time.Time) []time.Time {
 // now; ok is false when none has (a plan for this year's periods still
 // running, or for a later year).
 func lastEndedPeriod(kind string, year int, now time.Time) (time.Time, bool) {
-	var last time.Time
 	for _, p := range startedPeriods(kind, year, now) {
-		if !periodAfter(kind, p).After(vnToday(now)) {
-			last = p
-			break
+		if scorecard.PeriodOf(kind, p).Ended(today(now)) {
+			return p, true
 		}
 	}
-	return last, !last.IsZero()
+	return time.Time{}, false
 }
-
-var romanQuarters = [...]string{"I", "II", "III", "IV"}
 
 // periodName names a period for people: "tháng 5/2026", "quý II/2026",
 // "năm 2026".
-func periodName(kind string, start time.Time) string {
-	switch kind {
-	case plan.Quarter:
-		return fmt.Sprintf("quý %s/%d", romanQuarters[(start.Month()-1)/3], start.Year())
-	case plan.Year:
-		return fmt.Sprintf("năm %d", start.Year())
-	}
-	return fmt.Sprintf("tháng %d/%d", start.Month(), start.Year())
-}
+func periodName(kind string, start time.Time) string { return scorecard.PeriodOf(kind, start).Label() }
 
 var decimalRe = regexp.MustCompile(`^-?\d+(\.\d+)?$`)
 

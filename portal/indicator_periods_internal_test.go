@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"minhbach/portal/plan"
+	"minhbach/portal/scorecard"
 )
 
 func TestParseDecimal(t *testing.T) {
@@ -67,7 +68,7 @@ func TestPeriodsByTheVietnameseDate(t *testing.T) {
 		kind string
 		want string
 	}{{plan.Month, "tháng 5/2026"}, {plan.Quarter, "quý II/2026"}, {plan.Year, "năm 2026"}} {
-		if got := periodName(c.kind, periodContaining(c.kind, d(2026, 5))); got != c.want {
+		if got := periodName(c.kind, scorecard.Containing(c.kind, d(2026, 5)).Start); got != c.want {
 			t.Errorf("periodName(%s) = %q", c.kind, got)
 		}
 	}

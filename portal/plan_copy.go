@@ -66,7 +66,7 @@ func (h *handler) planCopy(c *fiber.Ctx) error {
 	id, err := h.store.CreateDisclosure(ctx, store.DisclosureInput{
 		Category: plan.Category, Kind: plan.Kind, Title: title,
 		Summary: fmt.Sprintf("Bản nháp kế hoạch năm %d, sao chép từ kế hoạch năm %d.", year, p.Year), Body: h.sanitize(body),
-		LegalBasis: d.LegalBasis, UnitID: d.UnitID, PostingFrom: vnToday(h.now()), Facts: facts, Rows: rows,
+		LegalBasis: d.LegalBasis, UnitID: d.UnitID, PostingFrom: today(h.now()), Facts: facts, Rows: rows,
 	}, currentUser(c).ID)
 	if err != nil {
 		return err

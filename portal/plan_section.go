@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"minhbach/portal/plan"
+	"minhbach/portal/scorecard"
 	"minhbach/store"
 )
 
@@ -49,12 +50,7 @@ func (h *handler) planSection(c *fiber.Ctx, d store.Disclosure, rowsVersion int6
 	}
 	s := &planSection{Plan: p, Scorecard: withYear(scorecardPath, p.Year)}
 	for _, r := range p.Rows {
-		sr := planSectionRow{Row: r}
-		for _, d := range plan.Dimensions {
-			if d.Code == r.PAPIDimension {
-				sr.Dimension = d.Name
-			}
-		}
+		sr := planSectionRow{Row: r, Dimension: scorecard.DimensionName(r.PAPIDimension)}
 		for _, sub := range r.Subs {
 			ss := planSectionSub{Key: plan.SubKey(r.Number, sub.Letter), Sub: sub, Paths: map[string]string{}}
 			for _, in := range sub.Indicators {

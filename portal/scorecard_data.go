@@ -17,7 +17,6 @@ import (
 const (
 	scorecardPath       = "/chi-so"
 	scorecardReportPath = scorecardPath + "/bao-cao"
-	scorecardQAPath     = scorecardPath + "/hoi-dap" // response statistics (question_stats)
 	paramYear           = "nam"
 	paramPeriod         = "ky"
 )

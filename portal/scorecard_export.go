@@ -286,15 +286,13 @@ func (h *handler) scorecardXLSX(c *fiber.Ctx) error {
 	if err := sw.SetRow("A1", anyCells(scoreExportHeader)); err != nil {
 		return err
 	}
+	base := h.baseURL(c)
 	for i, e := range r.Lines {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		row := e.cells()
-		for j := range row {
-			// Absolute links in the workbook: it leaves the portal.
-			if j == len(row)-1 {
-				row[j] = absoluteLinks(row[j], h.baseURL(c))
-			}
-		}
+		// Absolute links in the workbook (the last column): it leaves the
+		// portal.
+		row[len(row)-1] = absoluteLinks(row[len(row)-1], base)
 		if err := sw.SetRow(cell, anyCells(row)); err != nil {
 			return err
 		}

@@ -99,7 +99,7 @@ func (h *handler) scorecardShow(c *fiber.Ctx, row int) error {
 	if err != nil {
 		return err
 	}
-	p := &scorecardPage{Base: h.base(c, "Chỉ số thực hiện kế hoạch"), PV: pv, QA: scorecardQAPath, Whole: scorecardPath}
+	p := &scorecardPage{Base: h.base(c, "Chỉ số thực hiện kế hoạch"), PV: pv, QA: responseStatsPath, Whole: scorecardPath}
 	p.Description = "Kết quả thực hiện kế hoạch nâng cao chỉ số PAPI của xã: từng chỉ số với giá trị, chỉ tiêu, kỳ đánh giá và bằng chứng."
 	if pv == nil {
 		if row != 0 {

@@ -203,7 +203,7 @@ func TestIndicatorPageShowsTrendTableMethodAndEvidence(t *testing.T) {
 	}
 	r := e.get("/chi-so/6c/hai-long-tthc")
 	mustContain(t, "entered indicator", r.body, `<svg`, `role="img"`, `aria-describedby="bieu-do-xu-huong-d bang-xu-huong"`,
-		`<table class="budget-table" id="bang-xu-huong">`, "quý 2/2026", "91 %", "chưa có số liệu", "Cách tính",
+		`<table class="budget-table" id="bang-xu-huong">`, "quý II/2026", "91 %", "chưa có số liệu", "Cách tính",
 		"Kết quả đánh giá mức độ hài lòng", "từ 90 %", "theo kế hoạch", `href="`+filePath(f)+`"`)
 	if strings.Contains(r.body, "<script") {
 		t.Error("indicator page has a script")
@@ -274,7 +274,7 @@ func TestScorecardExportsParse(t *testing.T) {
 
 	// The report, printable and as a workbook, for a quarter.
 	r = e.get("/chi-so/bao-cao?ky=2026-q2")
-	mustContain(t, "report", r.body, "Báo cáo kết quả thực hiện kế hoạch – quý 2/2026", "Cổng Minh Bạch", "01/04/2026 – 30/06/2026", "26/11/2026", "Ủy ban nhân dân xã Trung Trắc")
+	mustContain(t, "report", r.body, "Báo cáo kết quả thực hiện kế hoạch – quý II/2026", "Cổng Minh Bạch", "01/04/2026 – 30/06/2026", "26/11/2026", "Ủy ban nhân dân xã Trung Trắc")
 	r = e.get("/chi-so/bao-cao.xlsx?ky=2026-q2")
 	x, err := excelize.OpenReader(bytes.NewReader([]byte(r.body)))
 	if err != nil {
@@ -289,7 +289,7 @@ func TestScorecardExportsParse(t *testing.T) {
 	for _, row := range cover {
 		coverText += strings.Join(row, " ") + "\n"
 	}
-	mustContain(t, "cover", coverText, "Kỳ báo cáo quý 2/2026", "Người lập Cổng Minh Bạch", "Ngày lập 26/11/2026", "Đơn vị báo cáo Ủy ban nhân dân xã Trung Trắc")
+	mustContain(t, "cover", coverText, "Kỳ báo cáo quý II/2026", "Người lập Cổng Minh Bạch", "Ngày lập 26/11/2026", "Đơn vị báo cáo Ủy ban nhân dân xã Trung Trắc")
 	table, _ := x.GetRows("Chỉ số")
 	if len(table) != want+1 || table[0][3] != "Chỉ số" {
 		t.Errorf("table sheet: %d rows", len(table))

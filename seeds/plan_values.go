@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"minhbach/portal/plan"
+	"minhbach/portal/scorecard"
 	"minhbach/store"
 )
 
@@ -149,16 +150,5 @@ func loadPlanEvidence(ctx context.Context, st *store.Store, setNow func(time.Tim
 // enteredAt is when the demo's officer enters the figure of a period: early
 // the next period.
 func enteredAt(kind string, start time.Time) time.Time {
-	return periodEnd(kind, start).AddDate(0, 0, 5).Add(2 * time.Hour)
-}
-
-// periodEnd is the last day of the period of kind starting at start.
-func periodEnd(kind string, start time.Time) time.Time {
-	switch kind {
-	case plan.Quarter:
-		return start.AddDate(0, 3, -1)
-	case plan.Year:
-		return start.AddDate(1, 0, -1)
-	}
-	return start.AddDate(0, 1, -1)
+	return scorecard.PeriodOf(kind, start).End.AddDate(0, 0, 5).Add(2 * time.Hour)
 }

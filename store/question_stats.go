@@ -285,34 +285,17 @@ func (s *Store) ResponseStats(ctx context.Context, from, to, today time.Time, by
 	return out, nil
 }
 
-// QuestionValue is the value of a question indicator (an
-// indicators.Catalog key) for the civil dates from to to, both included,
-// and whether key names one. A period of whole months (the scorecard's
-// months, quarters and years) reads the kept statistics, whatever the
-// number of items; any other reads the items (QuestionFacts). The value
-// lists no items: its evidence is the list of questions behind it.
-func (s *Store) QuestionValue(ctx context.Context, key string, from, to time.Time) (indicators.Value, bool, error) {
-	if _, ok := (indicators.QuestionCounts{}).Of(key); !ok {
-		return indicators.Value{}, false, nil
-	}
-	if from.Day() != 1 || to.AddDate(0, 0, 1).Day() != 1 {
-		facts, err := s.QuestionFacts(ctx, from, to)
-		if err != nil {
-			return indicators.Value{}, true, err
-		}
-		d, _ := indicators.Lookup(key)
-		v := d.Compute(indicators.Facts{Questions: facts}, indicators.Period{From: from, To: to})
-		v.Items = nil
-		return v, true, nil
-	}
+// QuestionCounts sums the kept statistics of the whole months from–to:
+// every question indicator of the period is one c.Of(key) away, so a
+// scorecard reads them once per period, not once per indicator.
+func (s *Store) QuestionCounts(ctx context.Context, from, to time.Time) (indicators.QuestionCounts, error) {
+	var c indicators.QuestionCounts
 	groups, err := s.QuestionStats(ctx, from, to, StatsTotal)
 	if err != nil {
-		return indicators.Value{}, true, err
+		return c, err
 	}
-	var c indicators.QuestionCounts
 	for _, g := range groups {
 		c.Add(g.Counts)
 	}
-	v, _ := c.Of(key)
-	return v, true, nil
+	return c, nil
 }

@@ -19,10 +19,11 @@ type Period struct {
 }
 
 // YearOf is the period of a whole year.
-func YearOf(year int) Period { return periodOf(plan.Year, date(year, 1)) }
+func YearOf(year int) Period { return PeriodOf(plan.Year, date(year, 1)) }
 
-// periodOf is the period of a kind that starts on start.
-func periodOf(kind string, start time.Time) Period {
+// PeriodOf is the period of a kind (plan.Month, plan.Quarter, plan.Year)
+// that starts on start.
+func PeriodOf(kind string, start time.Time) Period {
 	switch kind {
 	case plan.Month:
 		return Period{kind, start, start.AddDate(0, 1, -1)}
@@ -31,6 +32,20 @@ func periodOf(kind string, start time.Time) Period {
 	}
 	return Period{plan.Year, start, start.AddDate(1, 0, -1)}
 }
+
+// Containing is the period of a kind that holds the civil date day.
+func Containing(kind string, day time.Time) Period {
+	switch kind {
+	case plan.Month:
+		return PeriodOf(kind, date(day.Year(), day.Month()))
+	case plan.Quarter:
+		return PeriodOf(kind, date(day.Year(), time.Month(3*quarter(day)-2)))
+	}
+	return YearOf(day.Year())
+}
+
+// Next is the period of the same kind that follows p.
+func (p Period) Next() Period { return PeriodOf(p.Kind, p.End.AddDate(0, 0, 1)) }
 
 func date(year int, month time.Month) time.Time {
 	return time.Date(year, month, 1, 0, 0, 0, 0, time.UTC)
@@ -55,10 +70,10 @@ func ParsePeriod(s string) (Period, error) {
 	switch {
 	case m[2] != "":
 		q, _ := strconv.Atoi(m[2])
-		return periodOf(plan.Quarter, date(year, time.Month(3*q-2))), nil
+		return PeriodOf(plan.Quarter, date(year, time.Month(3*q-2))), nil
 	case m[3] != "":
 		mo, _ := strconv.Atoi(m[3])
-		return periodOf(plan.Month, date(year, time.Month(mo))), nil
+		return PeriodOf(plan.Month, date(year, time.Month(mo))), nil
 	}
 	return YearOf(year), nil
 }
@@ -75,7 +90,10 @@ func (p Period) Key() string {
 	return y
 }
 
-// Label names the period in Vietnamese: "năm 2026", "quý 2/2026",
+var romanQuarters = [...]string{"I", "II", "III", "IV"}
+
+// Label names the period in Vietnamese, quarters in Roman numerals as
+// administrative documents write them: "năm 2026", "quý II/2026",
 // "tháng 5/2026".
 func (p Period) Label() string {
 	y := strconv.Itoa(p.Start.Year())
@@ -83,7 +101,7 @@ func (p Period) Label() string {
 	case plan.Month:
 		return "tháng " + strconv.Itoa(int(p.Start.Month())) + "/" + y
 	case plan.Quarter:
-		return "quý " + strconv.Itoa(quarter(p.Start)) + "/" + y
+		return "quý " + romanQuarters[quarter(p.Start)-1] + "/" + y
 	}
 	return "năm " + y
 }
@@ -111,7 +129,7 @@ func periodsIn(kind string, p Period) []Period {
 		start, kind = date(p.Start.Year(), 1), plan.Year
 	}
 	var out []Period
-	for x := periodOf(kind, start); !x.Start.After(p.End); x = periodOf(kind, x.End.AddDate(0, 0, 1)) {
+	for x := PeriodOf(kind, start); !x.Start.After(p.End); x = x.Next() {
 		out = append(out, x)
 	}
 	return out
